@@ -5,7 +5,7 @@ export type BlobHash = string & { readonly __brand: 'BlobHash' };
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-export function isHex64(s: unknown): s is string {
+export function isHex64(s: unknown): boolean {
   return typeof s === 'string' && HEX64.test(s);
 }
 export function asEventId(s: string): EventId {
