@@ -1,0 +1,66 @@
+/** What every command works with: the data folder, its store and its identities, opened lazily. */
+import { SqliteStore } from '../store/sqlite.ts';
+import type { EventStore } from '../store/types.ts';
+import { openDataDir, type DataDir } from '../node/data-dir.ts';
+import { Keystore } from '../node/keystore.ts';
+import * as nip19 from 'nostr-tools/nip19';
+import { KeruenError } from '../core/errors.ts';
+import type { VerifiedEvent } from '../core/event.ts';
+
+export class CliContext {
+  readonly dataDir: DataDir;
+  #store: SqliteStore | undefined;
+  #keystore: Keystore | undefined;
+
+  constructor(dataRoot?: string) {
+    this.dataDir = openDataDir(dataRoot);
+  }
+
+  get store(): EventStore {
+    this.#store ??= SqliteStore.open(this.dataDir.storePath);
+    return this.#store;
+  }
+
+  get keystore(): Keystore {
+    this.#keystore ??= new Keystore(this.dataDir.identitiesDir);
+    return this.#keystore;
+  }
+
+  /** Finds a record by hex id, note1/nevent1 code, or a unique hex prefix of 8+ characters. */
+  resolve(ref: string): VerifiedEvent {
+    const id = decodeEventRef(ref);
+    if (id.length === 64) {
+      const e = this.store.get(id);
+      if (e === undefined) throw KeruenError.notFound(`record ${id}`);
+      return e;
+    }
+    const matches: VerifiedEvent[] = [];
+    for (const e of this.store.iterate(2000)) {
+      if (e.id.startsWith(id)) matches.push(e);
+      if (matches.length > 1) break;
+    }
+    if (matches.length === 0) throw KeruenError.notFound(`record starting with ${id}`);
+    if (matches.length > 1) throw KeruenError.usage(`"${id}" matches several records: give more characters`);
+    return matches[0] as VerifiedEvent;
+  }
+
+  close(): void {
+    this.#store?.close();
+  }
+}
+
+export function decodeEventRef(ref: string): string {
+  const s = ref.trim().replace(/^nostr:/, '');
+  if (/^[0-9a-f]{64}$/.test(s)) return s;
+  if (/^[0-9a-f]{8,63}$/.test(s)) return s;
+  if (s.startsWith('note1') || s.startsWith('nevent1')) {
+    try {
+      const d = nip19.decode(s);
+      if (d.type === 'note') return d.data;
+      if (d.type === 'nevent') return d.data.id;
+    } catch {
+      // fall through to the usage error
+    }
+  }
+  throw KeruenError.usage(`"${ref}" is not a record id: give 64 hex characters, a note1... code, or a hex prefix of 8+ characters`);
+}

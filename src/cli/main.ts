@@ -1,0 +1,63 @@
+/** The `keruen` command line. Every command takes --data DIR so several nodes can share a machine. */
+import { Command, CommanderError } from 'commander';
+import { isKeruenError } from '../core/errors.ts';
+import { CliContext } from './context.ts';
+import { Exit, exitCodeFor } from './exit-codes.ts';
+import { addCommand } from './commands/add.ts';
+import { initCommand, identitiesCommand } from './commands/identity.ts';
+import { listCommand, showCommand, searchCommand } from './commands/read.ts';
+import { importCommand, exportCommand } from './commands/transfer.ts';
+import { startCommand } from './commands/start.ts';
+import { viewCommands } from './commands/views.ts';
+
+let context: CliContext | undefined;
+
+const program = new Command('keruen')
+  .description('Keruen: keep testimony alive, attributable and safe through a shutdown, and move it out.')
+  .option('--data <dir>', 'data folder of the node (default: $KERUEN_DATA or ~/.keruen)')
+  .showHelpAfterError('(run `keruen --help` for the commands)')
+  .exitOverride();
+
+const getContext = (): CliContext => {
+  context ??= new CliContext(program.opts<{ data?: string }>().data);
+  return context;
+};
+
+program.addCommand(initCommand(getContext));
+program.addCommand(identitiesCommand(getContext));
+program.addCommand(startCommand(getContext));
+program.addCommand(addCommand(getContext));
+program.addCommand(listCommand(getContext));
+program.addCommand(showCommand(getContext));
+program.addCommand(searchCommand(getContext));
+for (const c of viewCommands(getContext)) program.addCommand(c);
+program.addCommand(importCommand(getContext));
+program.addCommand(exportCommand(getContext));
+
+// Subcommands inherit the exit override so usage errors get our exit code.
+for (const c of program.commands) {
+  c.exitOverride();
+  for (const sub of c.commands) sub.exitOverride();
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = report(e);
+} finally {
+  // `start` keeps its own store open until it stops.
+  if (program.args[0] !== 'start') context?.close();
+}
+
+function report(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // Commander already printed the message (or the help).
+    return e.exitCode === 0 ? Exit.ok : Exit.usage;
+  }
+  if (isKeruenError(e)) {
+    process.stderr.write(`keruen: ${e.message}\n`);
+    return exitCodeFor(e.code);
+  }
+  process.stderr.write(`keruen: unexpected error: ${(e as Error).stack ?? String(e)}\nPlease report this; your data was not changed by the failed step.\n`);
+  return Exit.failure;
+}
