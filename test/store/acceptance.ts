@@ -49,8 +49,8 @@ function makePool(): { pool: VerifiedEvent[]; authors: Author[] } {
 }
 
 export function runStoreAcceptance(name: string, makeStore: () => EventStore): void {
-  describe(`${name}: EventStore acceptance`, () => {
-    test('put is idempotent and get returns the same event', () => {
+  void describe(`${name}: EventStore acceptance`, () => {
+    void test('put is idempotent and get returns the same event', () => {
       const store = makeStore();
       const alice = author();
       const e = alice.sign(1, 1000, [['t', 'x']], 'hello');
@@ -62,7 +62,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       store.close();
     });
 
-    test('replaceable: newer replaces, older is refused, ties go to the lowest id', () => {
+    void test('replaceable: newer replaces, older is refused, ties go to the lowest id', () => {
       const store = makeStore();
       const alice = author();
       const v1 = alice.sign(0, 100, [], '{"name":"a"}');
@@ -82,7 +82,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       store.close();
     });
 
-    test('addressable: one version per pubkey, kind and d tag', () => {
+    void test('addressable: one version per pubkey, kind and d tag', () => {
       const store = makeStore();
       const alice = author();
       const a1 = alice.sign(30023, 100, [['d', 'x']], 'a1');
@@ -95,7 +95,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       store.close();
     });
 
-    test('ephemeral kinds are not stored', () => {
+    void test('ephemeral kinds are not stored', () => {
       const store = makeStore();
       const e = author().sign(20001, 100, [], 'typing');
       assert.notEqual(store.put(e).status, 'stored');
@@ -103,7 +103,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       store.close();
     });
 
-    test("NIP-09: the author's own deletion removes, someone else's does nothing", () => {
+    void test("NIP-09: the author's own deletion removes, someone else's does nothing", () => {
       const store = makeStore();
       const [alice, mallory] = [author(), author()];
       const a = alice.sign(1, 100, [], 'mine');
@@ -125,7 +125,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       store.close();
     });
 
-    test('NIP-09: a deletion that arrives before its target', () => {
+    void test('NIP-09: a deletion that arrives before its target', () => {
       const store = makeStore();
       const [alice, mallory] = [author(), author()];
       const a = alice.sign(1, 100, [], 'later');
@@ -138,7 +138,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       store.close();
     });
 
-    test('NIP-09: "a" tags delete an address up to the deletion time', () => {
+    void test('NIP-09: "a" tags delete an address up to the deletion time', () => {
       const store = makeStore();
       const [alice, mallory] = [author(), author()];
       const v1 = alice.sign(30023, 100, [['d', 'doc']], 'v1');
@@ -152,7 +152,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       store.close();
     });
 
-    test('query agrees with nostr-tools matchFilter on random data', () => {
+    void test('query agrees with nostr-tools matchFilter on random data', () => {
       const { pool, authors } = makePool();
       const values = {
         ids: fc.subarray(pool.map((e) => e.id)),
@@ -193,7 +193,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       );
     });
 
-    test('the end state does not depend on arrival order', () => {
+    void test('the end state does not depend on arrival order', () => {
       const { pool } = makePool();
       fc.assert(
         fc.property(fc.shuffledSubarray(pool, { minLength: pool.length }), (order) => {
@@ -208,7 +208,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       );
     });
 
-    test('iterate pages through everything, oldest first', () => {
+    void test('iterate pages through everything, oldest first', () => {
       const store = makeStore();
       const alice = author();
       const events = Array.from({ length: 23 }, (_, i) => alice.sign(1, 1000 + (i % 5), [], `n${i}`));
@@ -222,7 +222,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       store.close();
     });
 
-    test('search matches across scripts and spellings', () => {
+    void test('search matches across scripts and spellings', () => {
       const store = makeStore();
       const alice = author();
       const zh = testimony(alice, 'Oil workers in Zhanaozen went on strike on 2 January.');
@@ -243,7 +243,7 @@ export function runStoreAcceptance(name: string, makeStore: () => EventStore): v
       store.close();
     });
 
-    test('hostile search strings never throw', () => {
+    void test('hostile search strings never throw', () => {
       const store = makeStore();
       store.put(testimony(author(), 'Zhanaozen AND NEAR strike "quoted" (parens) -minus *star'));
       const syntax = fc.constantFrom('"', '*', 'AND', 'OR', 'NOT', 'NEAR(', ')', '(', '-', '^', ':', '{', '}', '+', "'", '\\', 'body:', '\u0000');
