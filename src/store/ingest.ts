@@ -1,0 +1,109 @@
+/**
+ * Bulk import (files, bundles, sync): JSONL in, verified events out, batched writes.
+ *
+ * Pipeline: the main thread cuts lines into batches and hands them to the verifier pool
+ * (parse, shape, domain rules, id and signature, all in workers); while the workers run,
+ * the main thread writes the previous batches, one transaction each. Results are written
+ * in file order, so that replaceable events in one file end as they would one by one.
+ * A bad line is reported with its number and reason and never stops the import.
+ */
+import { ACCEPTED_KINDS } from '../core/kinds.ts';
+import { trustStored } from '../core/event.ts';
+import type { EventStore } from './types.ts';
+import { VerifierPool, type VerifyResult } from './verifier-pool.ts';
+
+export interface IngestProgress {
+  lines: number;
+  stored: number;
+  duplicate: number;
+  superseded: number;
+  invalid: number;
+}
+
+export interface IngestOptions {
+  onProgress?: (p: IngestProgress) => void;
+  /** Worker threads; default one per core. Ignored when `pool` is given. */
+  workers?: number;
+  /** A running pool to reuse (sync keeps one for the node's lifetime). */
+  pool?: VerifierPool;
+  /** Kinds to accept: default the kinds a Keruen node stores; 'any' for every kind. */
+  kinds?: ReadonlySet<number> | 'any';
+  /** Largest accepted event, serialized (bytes). */
+  maxEventBytes?: number;
+  /** Lines per batch: per worker message and per write transaction. */
+  batchSize?: number;
+}
+
+export interface IngestResult {
+  stored: number;
+  duplicate: number;
+  superseded: number;
+  invalid: { line: number; reason: string }[];
+}
+
+export const DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
+
+interface Batch {
+  /** 1-based line number of each item. */
+  lines: number[];
+  results: Promise<VerifyResult[]>;
+}
+
+export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string>, store: EventStore, opts: IngestOptions = {}): Promise<IngestResult> {
+  const pool = opts.pool ?? (await VerifierPool.start(opts.workers));
+  const batchSize = opts.batchSize ?? 1000;
+  // Two batches per worker in flight: one being verified, one queued, so no worker idles
+  // while the main thread writes.
+  const maxInFlight = pool.size * 2;
+  const verifyOpts = {
+    acceptKinds: opts.kinds === 'any' ? undefined : (opts.kinds ?? ACCEPTED_KINDS),
+    maxEventBytes: opts.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
+  };
+  const result: IngestResult = { stored: 0, duplicate: 0, superseded: 0, invalid: [] };
+  let lineNo = 0;
+  const queue: Batch[] = [];
+
+  const write = async (batch: Batch) => {
+    const results = await batch.results;
+    const good = [];
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
+      if (r.ok) good.push(trustStored(r.event));
+      else result.invalid.push({ line: batch.lines[i]!, reason: r.reason });
+    }
+    for (const outcome of store.putMany(good)) result[outcome.status]++;
+    opts.onProgress?.({ lines: lineNo, stored: result.stored, duplicate: result.duplicate, superseded: result.superseded, invalid: result.invalid.length });
+  };
+
+  let items: string[] = [];
+  let itemLines: number[] = [];
+  const flush = async () => {
+    if (items.length === 0) return;
+    const results = pool.verify(items, verifyOpts);
+    // Awaited in order later; the no-op handler only keeps a failure of a later batch from
+    // counting as unhandled while an earlier one is being written.
+    results.catch(() => undefined);
+    queue.push({ lines: itemLines, results });
+    items = [];
+    itemLines = [];
+    if (queue.length >= maxInFlight) await write(queue.shift()!);
+  };
+
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      // Blank lines (a trailing newline, hand-edited files) are not records.
+      if (line.trim().length === 0) continue;
+      items.push(line);
+      itemLines.push(lineNo);
+      if (items.length >= batchSize) await flush();
+    }
+    await flush();
+    while (queue.length > 0) await write(queue.shift()!);
+  } finally {
+    // Batches already sent must settle before the pool goes, or their rejections float.
+    await Promise.allSettled(queue.map((b) => b.results));
+    if (opts.pool === undefined) await pool.close();
+  }
+  return result;
+}
