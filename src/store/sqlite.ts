@@ -104,9 +104,16 @@ export class SqliteStore implements EventStore {
       this.#db.exec('DROP TABLE IF EXISTS search');
       this.#db.exec(SEARCH_TABLE);
       const insert = this.#db.prepare('INSERT INTO search (rowid, body) VALUES (?, ?)');
-      for (const row of this.#db.prepare('SELECT seq, tags, content FROM events').iterate() as Iterable<{ seq: number; tags: string; content: string }>) {
-        const body = indexText({ content: row.content, tags: JSON.parse(row.tags) as string[][] });
-        if (body.length > 0) insert.run(row.seq, body);
+      // Pages, not one cursor: better-sqlite3 cannot write while a statement is iterating.
+      const page = this.#db.prepare('SELECT seq, tags, content FROM events WHERE seq > ? ORDER BY seq LIMIT 1000');
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { seq: number; tags: string; content: string }[];
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          const body = indexText({ content: row.content, tags: JSON.parse(row.tags) as string[][] });
+          if (body.length > 0) insert.run(row.seq, body);
+        }
+        after = rows[rows.length - 1]!.seq;
       }
       this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fold_version', ?)").run(String(FOLD_VERSION));
     })();
