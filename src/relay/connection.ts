@@ -1,0 +1,197 @@
+/**
+ * One client connection: decodes frames, enforces the per-connection limits, answers NIP-01
+ * EVENT / REQ / CLOSE and NIP-45 COUNT, and delivers live events to its subscriptions.
+ * A bad message is answered (OK false, CLOSED or NOTICE) and the connection keeps serving.
+ */
+import { WebSocket } from 'ws';
+import { matchFilters } from 'nostr-tools/filter';
+import { KeruenError, isKeruenError } from '../core/errors.ts';
+import { classifyKind } from '../core/kinds.ts';
+import { nowSeconds, type VerifiedEvent } from '../core/event.ts';
+import type { EventStore, Filter } from '../store/types.ts';
+import type { AcceptFn } from './accept.ts';
+import { TokenBucket, type RelayLimits } from './limits.ts';
+import { claimedId, parseClientMessage, reasonOf, relayMessage, type MessageError, type RelayMessage } from './messages.ts';
+
+export interface RelayContext {
+  store: EventStore;
+  accept: AcceptFn;
+  limits: RelayLimits;
+  /** Hands a newly stored (or ephemeral) event to every connection's live subscriptions. */
+  broadcast(event: VerifiedEvent): void;
+  onEvent?: (event: VerifiedEvent) => void;
+  /** Our own failures (not the client's): a store that throws, an accept function with a bug. */
+  onError(error: unknown): void;
+  now?: () => number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function frameBytes(data: WebSocket.RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+}
+
+export class Connection {
+  readonly #ws: WebSocket;
+  readonly #ctx: RelayContext;
+  readonly #subs = new Map<string, Filter[]>();
+  readonly #bucket: TokenBucket;
+  /** Cleared by each keepalive round, set again by the client's pong. */
+  alive = true;
+
+  constructor(ws: WebSocket, ctx: RelayContext) {
+    this.#ws = ws;
+    this.#ctx = ctx;
+    this.#bucket = new TokenBucket(ctx.limits.messagesPerSecond, ctx.limits.messageBurst);
+  }
+
+  get subscriptionCount(): number {
+    return this.#subs.size;
+  }
+
+  onFrame(data: WebSocket.RawData, isBinary: boolean): void {
+    const bytes = frameBytes(data);
+    const limited = !this.#bucket.take();
+    if (isBinary) return this.#refuse({ error: KeruenError.usage('binary frames are not part of NIP-01; send JSON text') }, limited);
+    const { maxMessageBytes } = this.#ctx.limits;
+    // Refused before decoding or parsing, so an oversized message costs no CPU.
+    if (bytes.length > maxMessageBytes) return this.#refuse({ error: KeruenError.tooLarge('message', bytes.length, maxMessageBytes) }, limited);
+    let text: string;
+    try {
+      // ws is told not to check UTF-8 (it would close the connection): we check and answer instead.
+      text = utf8.decode(bytes);
+    } catch {
+      return this.#refuse({ error: new KeruenError('invalid_json', 'message is not valid UTF-8 text') }, limited);
+    }
+    const parsed = parseClientMessage(text, this.#ctx.limits);
+    if (!parsed.ok) return this.#refuse(parsed, limited);
+    const msg = parsed.message;
+    if (limited) {
+      // Named in the answer, so a publisher gets its OK and a subscriber its CLOSED instead of waiting.
+      const named = msg.type === 'EVENT' ? { eventId: claimedId(msg.event) } : msg.type === 'CLOSE' ? {} : { subId: msg.subId };
+      return this.#refuse({ error: this.#rateError(), ...named }, false);
+    }
+    switch (msg.type) {
+      case 'EVENT':
+        return this.#onEvent(msg.event);
+      case 'REQ':
+        return this.#onReq(msg.subId, msg.filters);
+      case 'COUNT':
+        return this.#onCount(msg.subId, msg.filters);
+      case 'CLOSE':
+        this.#subs.delete(msg.subId);
+        return;
+    }
+  }
+
+  /** Sends `event` to every subscription of this connection whose filters match it. */
+  deliver(event: VerifiedEvent): void {
+    for (const [subId, filters] of this.#subs) {
+      if (matchFilters(filters, event)) this.#send(relayMessage.event(subId, event));
+    }
+  }
+
+  /**
+   * Answers a refused message in the most specific form NIP-01 allows: OK false for an event
+   * with an id, CLOSED for a subscription, NOTICE otherwise. A rate-limited client that sent
+   * garbage hears about the rate, which is what it must fix first.
+   */
+  #refuse(m: MessageError, limited: boolean): void {
+    const error = limited ? this.#rateError() : m.error;
+    const reason = reasonOf(error);
+    if (m.eventId !== undefined) this.#send(relayMessage.ok(m.eventId, false, reason));
+    else if (m.subId !== undefined) this.#send(relayMessage.closed(m.subId, reason));
+    else this.#send(relayMessage.notice(reason));
+  }
+
+  #rateError(): KeruenError {
+    return new KeruenError('rate_limited', `slow down: over ${this.#ctx.limits.messagesPerSecond} messages per second`);
+  }
+
+  #onEvent(raw: unknown): void {
+    const eventId = claimedId(raw);
+    let event: VerifiedEvent;
+    try {
+      event = this.#ctx.accept(raw);
+    } catch (e) {
+      return this.#refuse({ error: this.#asClientError(e, 'could not check this event'), eventId }, false);
+    }
+    const ahead = event.created_at - (this.#ctx.now ?? nowSeconds)();
+    if (ahead > this.#ctx.limits.maxFutureSeconds) {
+      const error = KeruenError.invalidEvent(`created_at is in the future (${ahead} s ahead of this relay's clock, ${this.#ctx.limits.maxFutureSeconds} s allowed)`);
+      return this.#refuse({ error, eventId: event.id }, false);
+    }
+    if (classifyKind(event.kind) === 'ephemeral') {
+      // NIP-01: ephemeral events are passed on to subscribers and never stored.
+      this.#send(relayMessage.ok(event.id, true, ''));
+      this.#ctx.broadcast(event);
+      return;
+    }
+    let outcome;
+    try {
+      outcome = this.#ctx.store.put(event);
+    } catch (e) {
+      return this.#refuse({ error: this.#asClientError(e, 'could not store this event'), eventId: event.id }, false);
+    }
+    switch (outcome.status) {
+      case 'stored':
+        this.#send(relayMessage.ok(event.id, true, ''));
+        this.#ctx.broadcast(event);
+        this.#ctx.onEvent?.(event);
+        return;
+      case 'duplicate':
+        this.#send(relayMessage.ok(event.id, true, 'duplicate: already have this event'));
+        return;
+      case 'superseded':
+        // Valid but not kept: an older version of a replaceable record, or deleted by its author.
+        this.#send(relayMessage.ok(event.id, false, `blocked: ${outcome.reason}`));
+        return;
+    }
+  }
+
+  #onReq(subId: string, filters: Filter[]): void {
+    const { maxSubscriptions } = this.#ctx.limits;
+    if (!this.#subs.has(subId) && this.#subs.size >= maxSubscriptions) {
+      const error = new KeruenError('blocked', `too many subscriptions: at most ${maxSubscriptions} open per connection; CLOSE one first`);
+      return this.#refuse({ error, subId }, false);
+    }
+    // A REQ reusing an id replaces the old subscription (NIP-01).
+    this.#subs.delete(subId);
+    let stored: VerifiedEvent[];
+    try {
+      stored = this.#ctx.store.query(this.#clamp(filters));
+    } catch (e) {
+      return this.#refuse({ error: this.#asClientError(e, 'could not query the store'), subId }, false);
+    }
+    // The store is synchronous, so no live event can slip in between the query and this line.
+    this.#subs.set(subId, filters);
+    for (const event of stored) this.#send(relayMessage.event(subId, event));
+    this.#send(relayMessage.eose(subId));
+  }
+
+  #onCount(subId: string, filters: Filter[]): void {
+    try {
+      this.#send(relayMessage.count(subId, this.#ctx.store.count(filters)));
+    } catch (e) {
+      this.#refuse({ error: this.#asClientError(e, 'could not count'), subId }, false);
+    }
+  }
+
+  #clamp(filters: Filter[]): Filter[] {
+    const max = this.#ctx.limits.maxLimit;
+    return filters.map((f) => ({ ...f, limit: Math.min(f.limit ?? max, max) }));
+  }
+
+  /** KeruenErrors are the client's to read; anything else is our bug: report it, tell the client little. */
+  #asClientError(e: unknown, what: string): KeruenError {
+    if (isKeruenError(e)) return e;
+    this.#ctx.onError(e);
+    return new KeruenError('internal', what);
+  }
+
+  #send(msg: RelayMessage): void {
+    if (this.#ws.readyState === WebSocket.OPEN) this.#ws.send(JSON.stringify(msg));
+  }
+}
+

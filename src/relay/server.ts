@@ -1,0 +1,189 @@
+/**
+ * The node's relay: NIP-01 over WebSocket (library `ws`, noServer mode) and the NIP-11
+ * document, attached to a node http server that the web app shares.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { KeruenError } from '../core/errors.ts';
+import type { VerifiedEvent } from '../core/event.ts';
+import type { EventStore } from '../store/types.ts';
+import { makeAccept, type AcceptFn } from './accept.ts';
+import { Connection } from './connection.ts';
+import { relayInfoDocument, serveRelayInfo, type RelayInfo, type RelayInfoDocument } from './info.ts';
+import { resolveLimits, type RelayLimits } from './limits.ts';
+
+export interface RelayDeps {
+  store: EventStore;
+  accept: AcceptFn;
+  info: RelayInfo;
+  limits?: Partial<RelayLimits>;
+  /** Called once per newly stored event (not for duplicates). */
+  onEvent?: (event: VerifiedEvent) => void;
+  /** Serves every HTTP request that is not NIP-11 (the web app). Default: 404. */
+  http?: http.RequestListener;
+  /**
+   * Whether a browser page from `origin` may open the relay. Default: only pages the node
+   * itself serves (same host), because any web page the witness visits could otherwise read
+   * the local archive through ws://127.0.0.1. Clients that send no Origin (native apps,
+   * scripts) are always let in.
+   */
+  allowOrigin?: (origin: string, req: http.IncomingMessage) => boolean;
+  /** Our own failures (a store that throws...). Default: written to stderr. */
+  onError?: (error: unknown) => void;
+  /** Ping interval; a client that misses one pong is dropped. 0 disables. Default 30 s. */
+  keepaliveMs?: number;
+}
+
+export interface RelayHandle {
+  readonly info: RelayInfoDocument;
+  readonly limits: RelayLimits;
+  readonly connectionCount: number;
+  /** Delivers an event stored by another path (CLI, sync, web app) to live subscriptions. */
+  broadcast(event: VerifiedEvent): void;
+  /** Terminates every client and detaches from the http server (which stays the caller's). */
+  close(): Promise<void>;
+}
+
+function notFound(_req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+}
+
+function sameHost(origin: string, req: http.IncomingMessage): boolean {
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function defaultOnError(error: unknown): void {
+  process.stderr.write(`relay: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}
+
+export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
+  // One request listener owns routing, so NIP-11 and the web app cannot both answer a request.
+  if (server.listenerCount('request') > 0) throw KeruenError.usage('attachRelay needs an http server without a request listener: pass your handler as deps.http');
+  const limits = resolveLimits(deps.limits);
+  const info = relayInfoDocument(deps.info, limits);
+  const onError = deps.onError ?? defaultOnError;
+  const allowOrigin = deps.allowOrigin ?? sameHost;
+  const fallback = deps.http ?? notFound;
+  const connections = new Map<WebSocket, Connection>();
+  const broadcast = (event: VerifiedEvent) => {
+    for (const c of connections.values()) c.deliver(event);
+  };
+  const ctx = { store: deps.store, accept: deps.accept, limits, broadcast, onEvent: deps.onEvent, onError };
+
+  // skipUTF8Validation: ws would close the connection on broken UTF-8; Connection answers it instead.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.hardMaxPayloadBytes, skipUTF8Validation: true, perMessageDeflate: false });
+
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!serveRelayInfo(req, res, info)) fallback(req, res);
+  };
+  const onUpgrade = (req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowOrigin(origin, req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  wss.on('connection', (ws: WebSocket) => {
+    const conn = new Connection(ws, ctx);
+    connections.set(ws, conn);
+    ws.on('message', (data, isBinary) => conn.onFrame(data, isBinary));
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('close', () => connections.delete(ws));
+    // Protocol errors (frame over the hard cap, bad opcode): ws closes with a status code that
+    // tells the client why; nothing of ours failed.
+    ws.on('error', () => ws.terminate());
+  });
+  server.on('request', onRequest);
+  server.on('upgrade', onUpgrade);
+
+  const keepaliveMs = deps.keepaliveMs ?? 30_000;
+  const timer =
+    keepaliveMs > 0
+      ? setInterval(() => {
+          for (const [ws, conn] of connections) {
+            if (!conn.alive) ws.terminate();
+            else {
+              conn.alive = false;
+              ws.ping();
+            }
+          }
+        }, keepaliveMs).unref()
+      : undefined;
+
+  return {
+    info,
+    limits,
+    get connectionCount() {
+      return connections.size;
+    },
+    broadcast,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(timer);
+        server.off('request', onRequest);
+        server.off('upgrade', onUpgrade);
+        for (const ws of connections.keys()) ws.terminate();
+        connections.clear();
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+export interface StartRelayOptions extends Partial<Omit<RelayDeps, 'store'>> {
+  store: EventStore;
+  port?: number;
+  /** Default 127.0.0.1: nothing is reachable from the network unless asked for. */
+  host?: string;
+}
+
+export interface RunningRelay {
+  /** ws://host:port (the real port when 0 was asked for). */
+  url: string;
+  httpUrl: string;
+  relay: RelayHandle;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_INFO: RelayInfo = {
+  name: 'Keruen node',
+  description: 'A Keruen node: testimony, sources and people of concern, signed and kept through shutdowns.',
+};
+
+export async function startRelayServer(opts: StartRelayOptions): Promise<RunningRelay> {
+  const limits = resolveLimits(opts.limits);
+  const server = http.createServer();
+  const relay = attachRelay(server, {
+    ...opts,
+    limits,
+    info: opts.info ?? DEFAULT_INFO,
+    accept: opts.accept ?? makeAccept({ maxEventBytes: limits.maxEventBytes }),
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `ws://${hostPart}:${port}`,
+    httpUrl: `http://${hostPart}:${port}`,
+    relay,
+    server,
+    close: async () => {
+      await relay.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    },
+  };
+}
