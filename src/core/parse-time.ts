@@ -4,7 +4,7 @@
  * ISO forms are exact; anything else goes to chrono-node (fr, en, ru, de...) and keeps the
  * typed words as the label. The precision is what the words give, never more.
  */
-import * as chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node';
 import { KeruenError } from './errors.ts';
 import { approxTimeSchema, type ApproxTime, type Precision } from './time.ts';
 import { describeZodError } from './event.ts';
@@ -20,14 +20,30 @@ function isoPrecision(s: string): Precision | undefined {
   return ISO_PRECISION.find(([re]) => re.test(s))?.[1];
 }
 
-const PARSERS: Record<string, chrono.Chrono> = {
-  fr: chrono.fr.casual,
-  en: chrono.en.casual,
-  ru: chrono.ru.casual,
-  de: chrono.de.casual,
-  es: chrono.es.casual,
-  uk: chrono.uk.casual,
-};
+// chrono-node takes ~200 ms to load: loaded only when someone types words, not ISO.
+let chrono: typeof Chrono | undefined;
+
+function parsers(c: typeof Chrono): Record<string, Chrono.Chrono> {
+  return { fr: c.fr.casual, en: c.en.casual, ru: c.ru.casual, de: c.de.casual, es: c.es.casual, uk: c.uk.casual };
+}
+
+/** Like parseApproxTime, loading the words parser first if the input needs it. */
+export async function parseApproxTimeAsync(input: string, opts: ParseTimeOptions = {}): Promise<ApproxTime> {
+  if (chrono === undefined && !isIsoInput(input)) chrono = await import('chrono-node');
+  return parseApproxTime(input, opts);
+}
+
+/** Loads the words parser if any of these inputs needs it, so parseApproxTime can stay synchronous. */
+export async function prepareTimeParsing(inputs: ReadonlyArray<string | undefined>): Promise<void> {
+  if (chrono === undefined && inputs.some((i) => i !== undefined && !isIsoInput(i))) chrono = await import('chrono-node');
+}
+
+function isIsoInput(input: string): boolean {
+  return input
+    .trim()
+    .split(/\s*(?:\/|\.\.)\s*/)
+    .every((part) => isoPrecision(part) !== undefined);
+}
 
 export interface ParseTimeOptions {
   /** Language hint for free text. */
@@ -61,6 +77,8 @@ export function parseApproxTime(input: string, opts: ParseTimeOptions = {}): App
 }
 
 function fromFreeText(text: string, opts: ParseTimeOptions): ApproxTime {
+  if (chrono === undefined) throw KeruenError.usage(`"${text}" is not an ISO time; use parseApproxTimeAsync to read words`);
+  const PARSERS = parsers(chrono);
   const order = [opts.lang ?? 'en', 'fr', 'en', 'ru', 'de', 'es', 'uk'];
   for (const lang of order) {
     const parser = PARSERS[lang];
@@ -80,11 +98,11 @@ function fromFreeText(text: string, opts: ParseTimeOptions): ApproxTime {
   throw KeruenError.usage(`cannot read a time from "${text}": write it as 2022-01-05, 2022-01-05T10:00+06:00, or a range A/B`);
 }
 
-function write(c: chrono.ParsedComponents, offset: string, force?: Precision): { value: string; precision: Precision } {
+function write(c: Chrono.ParsedComponents, offset: string, force?: Precision): { value: string; precision: Precision } {
   const y = String(c.get('year')).padStart(4, '0');
   const m = String(c.get('month')).padStart(2, '0');
   const d = String(c.get('day')).padStart(2, '0');
-  const known = (k: chrono.Component) => c.isCertain(k);
+  const known = (k: Chrono.Component) => c.isCertain(k);
   let precision: Precision = force ?? (known('hour') ? (known('minute') && c.get('minute') !== 0 ? 'minute' : 'hour') : known('day') ? 'day' : known('month') ? 'month' : 'year');
   if (force === undefined && !known('year') && precision === 'year') precision = 'day';
   const hh = String(c.get('hour')).padStart(2, '0');

@@ -11,7 +11,7 @@ import { KeruenError } from '../../core/errors.ts';
 import { signEvent, nowSeconds, type EventTemplate, type VerifiedEvent } from '../../core/event.ts';
 import { Kind, kindSlugs } from '../../core/kinds.ts';
 import { buildRecord, validateRecord, REF_ROLES, type Ref, type RefRole, type Place } from '../../core/records.ts';
-import { parseApproxTime } from '../../core/parse-time.ts';
+import { parseApproxTime, prepareTimeParsing } from '../../core/parse-time.ts';
 import { readPassphrase } from '../passphrase.ts';
 import type { CliContext } from '../context.ts';
 import { decodeEventRef } from '../context.ts';
@@ -221,6 +221,7 @@ export function addCommand(getContext: () => CliContext): Command {
     for (const o of form.options) c.addOption(o);
     c.action(async (o: Opts) => {
       const ctx = getContext();
+      await prepareTimeParsing([maybe(o, 'when'), maybe(o, 'said'), maybe(o, 'published')]);
       const { content, refs } = form.build(o, ctx);
       const cites = list(o, 'cite');
       const quotes = list(o, 'quote');

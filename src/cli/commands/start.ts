@@ -1,7 +1,6 @@
 /** `keruen start`: run the node (relay + web page) on this machine. */
 import { Command } from 'commander';
 import { KeruenError } from '../../core/errors.ts';
-import { startNode } from '../../node/node.ts';
 import { sampleArchivePath } from '../../node/sample.ts';
 import { importFile } from './transfer.ts';
 import type { CliContext } from '../context.ts';
@@ -32,6 +31,8 @@ export function startCommand(getContext: () => CliContext): Command {
         const r = await importFile(ctx, path, { quiet: true });
         process.stderr.write(`Sample archive: ${r.stored} new records, ${r.duplicate} already loaded.\n`);
       }
+      // Loaded here so other commands do not pay for the relay's modules.
+      const { startNode } = await import('../../node/node.ts');
       const node = await startNode({ store: ctx.store, host: o.host, port: o.port });
       process.stdout.write(`Keruen node running\n  web:   ${node.httpUrl}\n  relay: ${node.relayUrl}\n  data:  ${ctx.dataDir.root}\nPress Ctrl+C to stop.\n`);
       const stop = () => {
