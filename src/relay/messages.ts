@@ -53,15 +53,17 @@ export const filterSchema = z
     until: timestamp.optional(),
     limit: timestamp.optional(),
   })
-  // Tag filters (`#e`, `#p`, ...) are the only other fields; checked below by name.
-  .catchall(z.array(wellFormed))
-  .superRefine((f, ctx) => {
-    for (const key of Object.keys(f)) {
-      if (KNOWN_FIELDS.has(key) || /^#.+$/.test(key)) continue;
-      const message = key === 'search' ? 'search (NIP-50) is not supported by this relay' : `unknown filter field "${key.slice(0, 32)}"`;
-      ctx.addIssue({ code: 'custom', path: [key], message });
-    }
-  });
+  // Tag filters (`#e`, `#p`, ...) are the only other fields; unknownField() vets their names first.
+  .catchall(z.array(wellFormed));
+
+/** Names a field that is neither a NIP-01 field nor a tag filter, before zod sees its value. */
+function unknownField(filter: object): string | undefined {
+  for (const key of Object.keys(filter)) {
+    if (KNOWN_FIELDS.has(key) || /^#.+$/.test(key)) continue;
+    return key === 'search' ? 'search: search (NIP-50) is not supported by this relay' : `${key.slice(0, 32)}: unknown filter field "${key.slice(0, 32)}"`;
+  }
+  return undefined;
+}
 
 function invalidMessage(reason: string): KeruenError {
   // Protocol misuse by the client: the `usage` code maps to the `invalid:` prefix.
@@ -89,6 +91,8 @@ function parseFilters(type: string, subId: string, raw: unknown[], limits: Messa
   const filters: Filter[] = [];
   for (const [i, f] of raw.entries()) {
     if (f === null || typeof f !== 'object' || Array.isArray(f)) return { ok: false, subId, error: invalidMessage(`filter ${i} must be an object`) };
+    const unknown = unknownField(f);
+    if (unknown !== undefined) return { ok: false, subId, error: invalidMessage(`filter ${i}.${unknown}`) };
     const parsed = filterSchema.safeParse(f);
     if (!parsed.success) return { ok: false, subId, error: invalidMessage(describeFilterError(i, parsed.error)) };
     filters.push(parsed.data as Filter);
