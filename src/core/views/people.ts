@@ -1,0 +1,171 @@
+/**
+ * People of concern: who they are, every status report about them with its reporter and
+ * evidence, the current status, how many sources stand behind it and where reports conflict.
+ * Status reports about a person record that is not in the input are not shown.
+ */
+import type { VerifiedEvent } from '../event.ts';
+import { Kind } from '../kinds.ts';
+import { refsOf, type DomainRecord, type PersonContent, type PersonStatusContent, type PersonStatusValue, type Place } from '../records.ts';
+import { startMillis, type ApproxTime } from '../time.ts';
+import { endMillis, indexOf, type ArchiveIndex, type ItemBase, type RefSummary, type ResolvedCitation, type ViewOptions } from './common.ts';
+
+export interface StatusEntry extends ItemBase<PersonStatusContent> {
+  status: PersonStatusValue;
+  /** When the status began, as reported; absent when the reporter did not say. */
+  when?: ApproxTime;
+  where?: Place;
+  note?: string;
+  lang: string;
+  citations: ResolvedCitation[];
+  /** The report's `evidence`, `testimony` and `event` references, described. */
+  evidence: RefSummary[];
+  testimonies: RefSummary[];
+  events: RefSummary[];
+}
+
+/**
+ * Two current reports that cannot both be true: one says the person was killed and another
+ * (by anyone, including the same reporter) says they were detained, released or found at a
+ * time that overlaps the killing or comes after it. "Missing" and "injured" are compatible
+ * with "killed" (whereabouts unknown; injured before dying) and are not flagged.
+ * Undated reports are placed at their `created_at`.
+ */
+export interface StatusConflict {
+  code: 'killed-vs-alive';
+  /** The "killed" report, then the other one. */
+  reports: [string, string];
+  statuses: [PersonStatusValue, PersonStatusValue];
+  /** True when the two reports have different authors. */
+  differentReporters: boolean;
+}
+
+/**
+ * Independent sources behind a person's entry: `reporters` is the number of distinct authors
+ * (pubkeys) of the person record and its current status reports; `documents` the number of
+ * distinct source documents cited by those records; `count` = reporters + documents. A reporter
+ * who cites a document counts once as a reporter and once for the document: the count is an
+ * upper bound of independence, not a proof of it.
+ */
+export interface SourceCount {
+  count: number;
+  reporters: number;
+  documents: number;
+}
+
+export interface PersonView extends ItemBase<PersonContent> {
+  name: string;
+  aliases: string[];
+  role?: string;
+  description?: string;
+  lang: string;
+  citations: ResolvedCitation[];
+  /** The latest report by `when` (start of the range), falling back to `created_at`. */
+  current?: StatusEntry;
+  /** Every current status report, oldest first by the same ordering. */
+  history: StatusEntry[];
+  sources: SourceCount;
+  conflicts: StatusConflict[];
+}
+
+type StatusRecord = Extract<DomainRecord, { kind: typeof Kind.PersonStatus }>;
+type PersonRecord = Extract<DomainRecord, { kind: typeof Kind.PersonOfConcern }>;
+
+const ALIVE: ReadonlySet<PersonStatusValue> = new Set(['detained', 'released', 'found']);
+
+function range(s: StatusEntry): [number, number] {
+  if (s.when) return [startMillis(s.when.from), endMillis(s.when)];
+  const at = s.attribution.createdAt * 1000;
+  return [at, at + 1];
+}
+
+function statusKey(s: StatusEntry): number {
+  return s.when ? startMillis(s.when.from) : s.attribution.createdAt * 1000;
+}
+
+function statusEntry(ix: ArchiveIndex, s: StatusRecord): StatusEntry {
+  const c = s.content;
+  const entry: StatusEntry = {
+    ...ix.base<PersonStatusContent>(s),
+    status: c.status,
+    lang: c.lang,
+    citations: ix.citations(s),
+    evidence: ix.describeRefs(s, 'evidence'),
+    testimonies: ix.describeRefs(s, 'testimony'),
+    events: ix.describeRefs(s, 'event'),
+  };
+  if (c.when) entry.when = c.when;
+  if (c.where) entry.where = c.where;
+  if (c.note !== undefined) entry.note = c.note;
+  return entry;
+}
+
+export function findConflicts(history: readonly StatusEntry[]): StatusConflict[] {
+  const out: StatusConflict[] = [];
+  for (const k of history) {
+    if (k.status !== 'killed') continue;
+    const [killedFrom] = range(k);
+    for (const o of history) {
+      if (!ALIVE.has(o.status)) continue;
+      const [, otherEnd] = range(o);
+      if (otherEnd > killedFrom)
+        out.push({ code: 'killed-vs-alive', reports: [k.id, o.id], statuses: [k.status, o.status], differentReporters: k.attribution.pubkey !== o.attribution.pubkey });
+    }
+  }
+  return out;
+}
+
+function personView(ix: ArchiveIndex, p: PersonRecord, reports: readonly StatusRecord[]): PersonView {
+  const c = p.content;
+  const history = reports
+    .map((r) => statusEntry(ix, r))
+    .sort((a, b) => statusKey(a) - statusKey(b) || a.attribution.createdAt - b.attribution.createdAt || (a.id < b.id ? -1 : 1));
+  const reporters = new Set([p.event.pubkey, ...reports.map((r) => r.event.pubkey)]);
+  const documents = new Set<string>();
+  for (const r of [p, ...reports]) for (const cite of r.content.sources ?? []) documents.add(ix.canonical(cite.source));
+  const view: PersonView = {
+    ...ix.base<PersonContent>(p),
+    name: c.name,
+    aliases: [...(c.aliases ?? [])],
+    lang: c.lang,
+    citations: ix.citations(p),
+    history,
+    sources: { count: reporters.size + documents.size, reporters: reporters.size, documents: documents.size },
+    conflicts: findConflicts(history),
+  };
+  const current = history.at(-1);
+  if (current) view.current = current;
+  if (c.role !== undefined) view.role = c.role;
+  if (c.description !== undefined) view.description = c.description;
+  return view;
+}
+
+function reportsByPerson(ix: ArchiveIndex): Map<string, StatusRecord[]> {
+  const out = new Map<string, StatusRecord[]>();
+  for (const s of ix.heads(Kind.PersonStatus)) {
+    const person = refsOf(s, 'person')[0];
+    if (person === undefined) continue;
+    const key = ix.canonical(person);
+    const list = out.get(key);
+    if (list) list.push(s);
+    else out.set(key, [s]);
+  }
+  return out;
+}
+
+/** Every person of concern, by name. */
+export function buildPeople(events: readonly VerifiedEvent[] | ArchiveIndex, opts: ViewOptions = {}): PersonView[] {
+  const ix = indexOf(events, opts);
+  const reports = reportsByPerson(ix);
+  return ix
+    .heads(Kind.PersonOfConcern)
+    .map((p) => personView(ix, p, reports.get(p.event.id) ?? []))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.attribution.createdAt - b.attribution.createdAt);
+}
+
+/** One person, by the id of any version of their record; undefined when not in the input. */
+export function buildPerson(events: readonly VerifiedEvent[] | ArchiveIndex, personId: string, opts: ViewOptions = {}): PersonView | undefined {
+  const ix = indexOf(events, opts);
+  const p = ix.head(personId);
+  if (p?.kind !== Kind.PersonOfConcern) return undefined;
+  return personView(ix, p, reportsByPerson(ix).get(p.event.id) ?? []);
+}
