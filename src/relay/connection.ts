@@ -88,7 +88,9 @@ export class Connection {
   /** Sends `event` to every subscription of this connection whose filters match it. */
   deliver(event: VerifiedEvent): void {
     for (const [subId, filters] of this.#subs) {
-      if (matchFilters(filters, event)) this.#send(relayMessage.event(subId, event));
+      if (!matchFilters(filters, event)) continue;
+      if (this.#overloaded(subId)) continue;
+      this.#send(relayMessage.event(subId, event));
     }
   }
 
@@ -166,7 +168,10 @@ export class Connection {
     }
     // The store is synchronous, so no live event can slip in between the query and this line.
     this.#subs.set(subId, filters);
-    for (const event of stored) this.#send(relayMessage.event(subId, event));
+    for (const event of stored) {
+      if (this.#overloaded(subId)) return;
+      this.#send(relayMessage.event(subId, event));
+    }
     this.#send(relayMessage.eose(subId));
   }
 
@@ -176,6 +181,18 @@ export class Connection {
     } catch (e) {
       this.#refuse({ error: this.#asClientError(e, 'could not count'), subId }, false);
     }
+  }
+
+  /**
+   * A client that does not read fast enough loses the subscription, with a CLOSED saying so,
+   * instead of growing our send queue without bound; it may REQ again with a narrower filter.
+   */
+  #overloaded(subId: string): boolean {
+    const max = this.#ctx.limits.maxBufferedBytes;
+    if (this.#ws.bufferedAmount <= max) return false;
+    this.#subs.delete(subId);
+    this.#send(relayMessage.closed(subId, `error: over ${max} bytes queued for this connection; read faster or narrow the filter`));
+    return true;
   }
 
   #clamp(filters: Filter[]): Filter[] {

@@ -25,6 +25,11 @@ export interface RelayLimits {
   messagesPerSecond: number;
   /** Messages a connection may send in one burst (token bucket size). */
   messageBurst: number;
+  /**
+   * Bytes queued for a slow client before its subscription is closed rather than queued further:
+   * what a big REQ or a busy live feed may cost this process in memory per connection.
+   */
+  maxBufferedBytes: number;
   /** Events dated further ahead than this (seconds) are refused: `created_at` is the author's word. */
   maxFutureSeconds: number;
 }
@@ -40,6 +45,7 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   messagesPerSecond: 50,
   messageBurst: 100,
   maxFutureSeconds: 15 * 60,
+  maxBufferedBytes: 16 * 1024 * 1024,
 });
 
 export function resolveLimits(partial: Partial<RelayLimits> = {}): RelayLimits {

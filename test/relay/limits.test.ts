@@ -170,3 +170,23 @@ void describe('relay edges', () => {
     await assert.rejects(client.next(), /connection closed/);
   });
 });
+
+void test('a client that stops reading loses its subscription (CLOSED) instead of growing the send queue', async () => {
+  const node = await testRelay({ limits: { maxBufferedBytes: 256 * 1024 } });
+  const a = signer();
+  const pad = 'x'.repeat(60_000);
+  for (let i = 0; i < 150; i++) node.store.put(a.note(`${i} ${pad}`, { createdAt: 1000 + i }));
+  const client = await RawClient.connect(node.url);
+  // Stop reading: the kernel buffers fill and the relay's queue grows past the limit.
+  const socket = (client.ws as unknown as { _socket: import('node:net').Socket })._socket;
+  socket.pause();
+  client.send(['REQ', 'all', { authors: [a.pubkey] }]);
+  await sleep(200);
+  socket.resume();
+  const msgs = await client.until((m) => m[0] !== 'EVENT');
+  assert.deepEqual(msgs.at(-1), ['CLOSED', 'all', 'error: over 262144 bytes queued for this connection; read faster or narrow the filter']);
+  assert.ok(msgs.length < 150, `${msgs.length - 1} events were sent before closing`);
+  assert.deepEqual((await client.req('small', { authors: [a.pubkey], limit: 2 })).ids.length, 2, 'the connection still serves');
+  client.close();
+  await node.close();
+});
