@@ -103,8 +103,11 @@ export class Connection {
     const error = limited ? this.#rateError() : m.error;
     const reason = reasonOf(error);
     if (m.eventId !== undefined) this.#send(relayMessage.ok(m.eventId, false, reason));
-    else if (m.subId !== undefined) this.#send(relayMessage.closed(m.subId, reason));
-    else this.#send(relayMessage.notice(reason));
+    else if (m.subId !== undefined) {
+      // CLOSED means closed: a refused REQ also ends an open subscription of the same id.
+      this.#subs.delete(m.subId);
+      this.#send(relayMessage.closed(m.subId, reason));
+    } else this.#send(relayMessage.notice(reason));
   }
 
   #rateError(): KeruenError {

@@ -47,6 +47,9 @@ void describe('relay limits', () => {
     assert.deepEqual((await client.req('s4', { kinds: [1] })).end, ['CLOSED', 's4', 'blocked: too many subscriptions: at most 3 open per connection; CLOSE one first']);
     assert.deepEqual((await client.req('s2', { kinds: [1] })).end, ['EOSE', 's2'], 'replacing an open subscription is allowed');
     client.send(['CLOSE', 's1']);
+    // A refused REQ (here, a bad filter) closes an open subscription of the same id.
+    assert.deepEqual((await client.req('s3', { kinds: ['x'] })).end[0], 'CLOSED');
+    assert.deepEqual((await client.req('s5', { kinds: [1] })).end, ['EOSE', 's5'], 's1 and s3 freed two slots');
     assert.deepEqual((await client.req('s4', { kinds: [1] })).end, ['EOSE', 's4']);
     // The refused s4 earlier held no slot, and another connection has its own budget.
     const other = await RawClient.connect(node.url);
