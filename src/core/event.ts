@@ -62,6 +62,12 @@ export function describeZodError(err: z.ZodError): string {
   return `${path}: ${issue.message}`;
 }
 
+/**
+ * The largest event a Keruen node accepts, on every way in (relay, import, sync): 64 KiB,
+ * strfry's default, so that what one Keruen node accepts other relays accept too.
+ */
+export const MAX_EVENT_BYTES = 64 * 1024;
+
 export interface VerifyOptions {
   verifier?: SignatureVerifier;
   /** Reject events whose canonical serialization is larger than this (bytes). */

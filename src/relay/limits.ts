@@ -2,6 +2,7 @@
  * Per-connection limits of the relay, with the defaults a node uses. They are advertised in
  * the NIP-11 document (`limitation`), so well-behaved clients can stay under them.
  */
+import { MAX_EVENT_BYTES } from '../core/event.ts';
 
 export interface RelayLimits {
   /** Largest message the relay parses (bytes, UTF-8). Bigger ones get a NOTICE and are dropped. */
@@ -37,7 +38,7 @@ export interface RelayLimits {
 export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxMessageBytes: 256 * 1024,
   hardMaxPayloadBytes: 1024 * 1024,
-  maxEventBytes: 64 * 1024,
+  maxEventBytes: MAX_EVENT_BYTES,
   maxSubscriptions: 20,
   maxFilters: 10,
   maxLimit: 1000,
