@@ -161,7 +161,7 @@ export const bandits = add('bob', Kind.Claim, {
   sources: cite('20 000 bandits'),
 }, [{ id: akimat.id, role: 'event' }]);
 const assess = (who: keyof typeof keys, target: string, verdict: string, evidence: string[], refs: Ref[] = [], at = T0 + 300) =>
-  add(who, Kind.Assessment, { lang: 'en', verdict, note: `${verdict}: see evidence` }, [{ id: target, role: 'target' }, ...evidence.map((id): Ref => ({ id, role: 'evidence' }))], at);
+  add(who, Kind.Assessment, { lang: 'en', verdict, note: `${verdict}: see evidence` }, [{ id: target, role: 'target' }, ...evidence.map((id): Ref => ({ id, role: 'evidence' })), ...refs], at);
 export const carolFirst = assess('carol', bandits.id, 'supports', [t1.id], [], T0 + 300);
 export const carolFixed = assess('carol', bandits.id, 'contradicts', [t1.id, t2.id], [{ id: carolFirst.id, role: 'corrects' }], T0 + 400);
 export const aliceOnBandits = assess('alice', bandits.id, 'contradicts', [t2.id, t3.id, source.id], [], T0 + 350);

@@ -10,7 +10,7 @@ const day = (d: string) => {
   return found;
 };
 
-test('days are chronological; ranges continue on later days; month precision goes to periods', () => {
+void test('days are chronological; ranges continue on later days; month precision goes to periods', () => {
   assert.deepEqual(
     timeline.days.map((d) => d.day),
     ['2022-01-02', '2022-01-04', '2022-01-05', '2022-01-06', '2022-01-07', '2022-01-08', '2022-01-12'],
@@ -28,11 +28,11 @@ test('days are chronological; ranges continue on later days; month precision goe
   assert.deepEqual(timeline.totals, { events: 6, testimonies: 3 });
 });
 
-test('within a day: events without a time of day first, then by local time', () => {
+void test('within a day: events without a time of day first, then by local time', () => {
   assert.deepEqual(day('2022-01-05').events.map((e) => e.title), ['Crowd on Republic Square', 'Internet cut nationwide', 'Almaty akimat burns']);
 });
 
-test('per-day counts: events starting that day and distinct persons by reported status', () => {
+void test('per-day counts: events starting that day and distinct persons by reported status', () => {
   const c5 = day('2022-01-05').counts;
   assert.equal(c5.events, 3);
   assert.deepEqual(c5.persons, { detained: 0, missing: 1, injured: 0, killed: 1, released: 0, found: 0 });
@@ -43,7 +43,7 @@ test('per-day counts: events starting that day and distinct persons by reported 
   assert.equal(day('2022-01-12').counts.events, 0);
 });
 
-test('an event corrected by its author shows the new version, with the old one in its history', () => {
+void test('an event corrected by its author shows the new version, with the old one in its history', () => {
   const ev = day('2022-01-05').events.find((e) => e.id === F.akimat.id);
   assert.ok(ev);
   assert.equal(ev.title, 'Almaty akimat burns');
@@ -69,7 +69,7 @@ test('an event corrected by its author shows the new version, with the old one i
   ]);
 });
 
-test('a "correction" by another author replaces nothing and is its own event', () => {
+void test('a "correction" by another author replaces nothing and is its own event', () => {
   const all = timeline.days.flatMap((d) => d.events);
   const alice = all.find((e) => e.id === F.shutdown.id);
   const bob = all.find((e) => e.id === F.shutdownByBob.id);
@@ -80,7 +80,7 @@ test('a "correction" by another author replaces nothing and is its own event', (
   assert.deepEqual(bob?.attribution, { pubkey: F.pk.bob, name: 'Mirror Almaty', createdAt: 1_641_600_030 });
 });
 
-test('testimonies are linked both ways, including through the old version, with translations', () => {
+void test('testimonies are linked both ways, including through the old version, with translations', () => {
   const ev = day('2022-01-05').events.find((e) => e.id === F.akimat.id);
   assert.ok(ev);
   assert.deepEqual(
@@ -108,7 +108,7 @@ test('testimonies are linked both ways, including through the old version, with 
   assert.equal(t3?.when, undefined);
 });
 
-test('names: explicit map overrides profiles; latest profile wins; a prepared index is accepted', () => {
+void test('names: explicit map overrides profiles; latest profile wins; a prepared index is accepted', () => {
   const named = buildTimeline(F.archive, { names: new Map([[F.pk.dan, 'Student D']]) });
   const ev = named.days.flatMap((d) => d.events).find((e) => e.id === F.akimat.id);
   assert.equal(ev?.testimonies[0]?.attribution.name, 'Student D');
@@ -117,6 +117,6 @@ test('names: explicit map overrides profiles; latest profile wins; a prepared in
   assert.deepEqual(buildTimeline([]), { days: [], periods: [], totals: { events: 0, testimonies: 0 } });
 });
 
-test('the output is plain data: survives a JSON round trip', () => {
+void test('the output is plain data: survives a JSON round trip', () => {
   assert.deepEqual(JSON.parse(JSON.stringify(timeline)), timeline);
 });
