@@ -97,6 +97,20 @@ export function truncate(s: string, max = LABEL_MAX): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
+/**
+ * Sort key in the local wall-clock time the source wrote ("2022-01-05" < "2022-01-05T02:00"):
+ * a day-precision time comes before the hours of that same day, whatever the offset. Undated
+ * records fall back to their `created_at` (UTC).
+ */
+export function wallClockKey(t: ApproxTime | undefined, createdAt: number): string {
+  return t ? t.from.slice(0, 16) : new Date(createdAt * 1000).toISOString().slice(0, 16);
+}
+
+/** Plain code-unit string comparison (ISO strings sort correctly this way; localeCompare may not). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** End (exclusive, ms) of the range of an approximate time, at its precision. */
 export function endMillis(t: ApproxTime): number {
   const s = t.to ?? t.from;

@@ -7,7 +7,7 @@ import type { VerifiedEvent } from '../event.ts';
 import { Kind } from '../kinds.ts';
 import { refsOf, type DomainRecord, type PersonContent, type PersonStatusContent, type PersonStatusValue, type Place } from '../records.ts';
 import { startMillis, type ApproxTime } from '../time.ts';
-import { endMillis, indexOf, type ArchiveIndex, type ItemBase, type RefSummary, type ResolvedCitation, type ViewOptions } from './common.ts';
+import { compareStrings, endMillis, indexOf, wallClockKey, type ArchiveIndex, type ItemBase, type RefSummary, type ResolvedCitation, type ViewOptions } from './common.ts';
 
 export interface StatusEntry extends ItemBase<PersonStatusContent> {
   status: PersonStatusValue;
@@ -59,7 +59,7 @@ export interface PersonView extends ItemBase<PersonContent> {
   description?: string;
   lang: string;
   citations: ResolvedCitation[];
-  /** The latest report by `when` (start of the range), falling back to `created_at`. */
+  /** The latest report by `when` (start of the range, local wall-clock time as written), falling back to `created_at`. */
   current?: StatusEntry;
   /** Every current status report, oldest first by the same ordering. */
   history: StatusEntry[];
@@ -78,8 +78,8 @@ function range(s: StatusEntry): [number, number] {
   return [at, at + 1];
 }
 
-function statusKey(s: StatusEntry): number {
-  return s.when ? startMillis(s.when.from) : s.attribution.createdAt * 1000;
+function statusKey(s: StatusEntry): string {
+  return wallClockKey(s.when, s.attribution.createdAt);
 }
 
 function statusEntry(ix: ArchiveIndex, s: StatusRecord): StatusEntry {
@@ -118,7 +118,8 @@ function personView(ix: ArchiveIndex, p: PersonRecord, reports: readonly StatusR
   const c = p.content;
   const history = reports
     .map((r) => statusEntry(ix, r))
-    .sort((a, b) => statusKey(a) - statusKey(b) || a.attribution.createdAt - b.attribution.createdAt || (a.id < b.id ? -1 : 1));
+    
+    .sort((a, b) => compareStrings(statusKey(a), statusKey(b)) || a.attribution.createdAt - b.attribution.createdAt || (a.id < b.id ? -1 : 1));
   const reporters = new Set([p.event.pubkey, ...reports.map((r) => r.event.pubkey)]);
   const documents = new Set<string>();
   for (const r of [p, ...reports]) for (const cite of r.content.sources ?? []) documents.add(ix.canonical(cite.source));

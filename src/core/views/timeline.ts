@@ -14,7 +14,7 @@ import type { VerifiedEvent } from '../event.ts';
 import { Kind } from '../kinds.ts';
 import { STATUSES, refsOf, type DomainRecord, type EventContent, type PersonStatusValue, type Place, type TestimonyContent } from '../records.ts';
 import { compareTimes, dayOf, daysCovered, type ApproxTime } from '../time.ts';
-import { indexOf, type ArchiveIndex, type ItemBase, type RefSummary, type ResolvedCitation, type TranslationView, type ViewOptions } from './common.ts';
+import { compareStrings, indexOf, type ArchiveIndex, type ItemBase, type RefSummary, type ResolvedCitation, type TranslationView, type ViewOptions } from './common.ts';
 
 export type TimelineOptions = ViewOptions;
 
@@ -129,11 +129,9 @@ function testimoniesOf(ix: ArchiveIndex, e: EventRecord): TimelineTestimony[] {
   const out = [...links.values()].map((l) =>
     testimonyView(ix, l.record, l.citesEvent && l.citedByEvent ? 'both' : l.citesEvent ? 'testimony-cites-event' : 'event-cites-testimony'),
   );
-  return out.sort((a, b) => {
-    if (a.when && b.when) return compareTimes(a.when, b.when) || a.attribution.createdAt - b.attribution.createdAt;
-    if (a.when || b.when) return a.when ? -1 : 1;
-    return a.attribution.createdAt - b.attribution.createdAt;
-  });
+  // Dated testimonies by the time they tell of (local wall clock), then undated ones; ties by created_at.
+  const key = (t: TimelineTestimony) => (t.when ? t.when.from.slice(0, 16) : '\uffff');
+  return out.sort((a, b) => compareStrings(key(a), key(b)) || a.attribution.createdAt - b.attribution.createdAt);
 }
 
 function eventView(ix: ArchiveIndex, e: EventRecord): TimelineEvent {

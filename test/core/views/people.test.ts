@@ -86,7 +86,8 @@ void test('detained before killed is consistent; released during the killing day
   const det = s(sk, 'detained', { from: '2022-01-03', precision: 'day' }, 300);
   const kil = s(sk, 'killed', { from: '2022-01-05', to: '2022-01-06', precision: 'day' }, 400);
   const rel = s(other, 'released', { from: '2022-01-05T18:00+06:00', precision: 'hour' }, 500);
-  const inj = s(other, 'injured', { from: '2022-01-05', precision: 'day' }, 600);
+  // 02:00 local is still the 5th: after the day-precision killing report, although 20:00 UTC on the 4th.
+  const inj = s(other, 'injured', { from: '2022-01-05T02:00+06:00', precision: 'hour' }, 300);
   const out = buildPeople([p1, p2, det, kil, rel, inj]);
   assert.equal(out.length, 1);
   const [p] = out;
