@@ -50,6 +50,9 @@ interface Batch {
 }
 
 export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string>, store: EventStore, opts: IngestOptions = {}): Promise<IngestResult> {
+  // Take the iterator before the first await: a readline interface that is already reading
+  // drops the lines it emits while nobody listens, and the import would wait forever.
+  const source = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
   const pool = opts.pool ?? (await VerifierPool.start(opts.workers));
   const batchSize = opts.batchSize ?? 1000;
   // Two batches per worker in flight: one being verified, one queued, so no worker idles
@@ -90,7 +93,8 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
   };
 
   try {
-    for await (const line of lines) {
+    for (let next = await source.next(); next.done !== true; next = await source.next()) {
+      const line = next.value;
       lineNo++;
       // Blank lines (a trailing newline, hand-edited files) are not records.
       if (line.trim().length === 0) continue;
@@ -101,6 +105,8 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
     await flush();
     while (queue.length > 0) await write(queue.shift()!);
   } finally {
+    // Stop the source (close the file) if we leave early on an error.
+    await source.return?.();
     // Batches already sent must settle before the pool goes, or their rejections float.
     await Promise.allSettled(queue.map((b) => b.results));
     if (opts.pool === undefined) await pool.close();

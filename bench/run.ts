@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: verify rates, ingest rate and search latency, each next to its baseline
+ * measured in the same run. BENCH_RECORDS=20000 shrinks it (default 100,000).
+ * The signed corpus is cached in bench/.cache/ (signing is slower than verifying).
+ */
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Worker } from 'node:worker_threads';
+import { initNostrWasm } from 'nostr-wasm';
+import { nobleVerifier, type NostrEvent } from '../src/core/event.ts';
+import { KeruenError } from '../src/core/errors.ts';
+import { ingestJsonl } from '../src/store/ingest.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
+import { QUERIES } from './corpus.ts';
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
+const CORES = availableParallelism();
+const SEARCH_TARGET_MS = 20;
+const INGEST_TARGET = 0.8;
+const cacheDir = join(import.meta.dirname, '.cache');
+
+function log(msg: string): void {
+  process.stderr.write(`${msg}\n`);
+}
+
+function spawnTs(file: string, workerData: unknown): Worker {
+  const entry = new URL(file, import.meta.url).href;
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsxApi)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData });
+}
+
+/** The signed corpus as JSONL, generated on first use in parallel and cached. */
+async function corpus(n: number): Promise<string> {
+  const path = join(cacheDir, `corpus-${n}.jsonl`);
+  if (existsSync(path)) return path;
+  mkdirSync(cacheDir, { recursive: true });
+  const t0 = performance.now();
+  log(`signing ${n} records on ${CORES} threads (cached for next runs)...`);
+  const per = Math.ceil(n / CORES);
+  const parts = await Promise.all(
+    Array.from({ length: CORES }, (_, w) => {
+      const worker = spawnTs('./sign-worker.ts', { from: w * per, to: Math.min(n, (w + 1) * per) });
+      return new Promise<string>((resolve, reject) => {
+        worker.once('message', (m: string) => {
+          resolve(m);
+          void worker.terminate();
+        });
+        worker.once('error', reject);
+      });
+    }),
+  );
+  writeFileSync(path, `${parts.filter((p) => p.length > 0).join('\n')}\n`);
+  log(`signed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return path;
+}
+
+function rate(count: number, ms: number): number {
+  return count / (ms / 1000);
+}
+
+async function verifyRates(sample: NostrEvent[]): Promise<{ wasm: number; noble: number }> {
+  const nostr = await initNostrWasm();
+  const time = (events: NostrEvent[], verify: (e: NostrEvent) => void) => {
+    const t0 = performance.now();
+    for (const e of events) verify({ ...e });
+    return rate(events.length, performance.now() - t0);
+  };
+  time(sample.slice(0, 200), (e) => nostr.verifyEvent(e)); // warm-up (JIT, WASM tiers)
+  time(sample.slice(0, 50), (e) => nobleVerifier(e));
+  const wasm = time(sample, (e) => nostr.verifyEvent(e));
+  const noble = time(sample.slice(0, Math.min(sample.length, 600)), (e) => {
+    if (!nobleVerifier(e)) throw KeruenError.invalidSignature(e.id);
+  });
+  return { wasm, noble };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  const path = await corpus(RECORDS);
+  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+  const sample = lines.slice(0, 3000).map((l) => JSON.parse(l) as NostrEvent);
+
+  log('measuring raw verify rates...');
+  const { wasm, noble } = await verifyRates(sample);
+
+  log(`ingesting ${lines.length} records with ${CORES} verifier workers...`);
+  const dir = mkdtempSync(join(tmpdir(), 'keruen-bench-'));
+  const store = SqliteStore.open(join(dir, 'bench.db'));
+  const input = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  const t0 = performance.now();
+  const result = await ingestJsonl(input, store, { workers: CORES });
+  const ingestMs = performance.now() - t0;
+  const ingestRate = rate(lines.length, ingestMs);
+  if (result.invalid.length > 0) log(`warning: ${result.invalid.length} invalid, first: line ${result.invalid[0]!.line}: ${result.invalid[0]!.reason}`);
+  const dbBytes = statSync(join(dir, 'bench.db')).size;
+
+  log('measuring search latency...');
+  const samples: number[] = [];
+  const perQuery: { q: string; hits: number; ms: number }[] = [];
+  for (const q of QUERIES) store.search(q); // warm the page cache
+  for (let round = 0; round < 10; round++) {
+    for (const q of QUERIES) {
+      const t = performance.now();
+      const hits = store.search(q).length;
+      const ms = performance.now() - t;
+      samples.push(ms);
+      if (round === 0) perQuery.push({ q, hits, ms });
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const p50 = percentile(samples, 50);
+  const p95 = percentile(samples, 95);
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const row = (label: string, value: string, baseline: string, verdict = '') => `| ${label.padEnd(44)} | ${value.padStart(16)} | ${baseline.padEnd(40)} | ${verdict.padEnd(6)} |`;
+  const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const ratio = ingestRate / (wasm * CORES);
+  const out = [
+    `Keruen bench: ${fmt(lines.length)} records, ${CORES} cores, Node ${process.versions.node}, SQLite file ${fmt(dbBytes / 1e6, 1)} MB`,
+    '',
+    row('measure', 'value', 'baseline / target', 'ok?'),
+    row('-'.repeat(44), '-'.repeat(16), '-'.repeat(40), '-'.repeat(6)),
+    row('verify, libsecp256k1 WASM, 1 core', `${fmt(wasm)} ev/s`, `${fmt(wasm / noble, 1)}x @noble pure JS`),
+    row('verify, @noble/curves pure JS, 1 core', `${fmt(noble)} ev/s`, ''),
+    row(`ingest JSONL -> SQLite (verify on ${CORES} workers)`, `${fmt(ingestRate)} ev/s`, `${fmt(ratio * 100, 1)}% of wasm x ${CORES} = ${fmt(wasm * CORES)} (target 80%)`, ratio >= INGEST_TARGET ? 'yes' : 'NO'),
+    row('  stored / duplicate / superseded / invalid', `${result.stored}/${result.duplicate}/${result.superseded}/${result.invalid.length}`, `${fmt(ingestMs / 1000, 1)} s total`),
+    row('search p50', `${fmt(p50, 2)} ms`, `${fmt(samples.length)} queries, ${QUERIES.length} distinct`),
+    row('search p95', `${fmt(p95, 2)} ms`, `${fmt((p95 / SEARCH_TARGET_MS) * 100, 0)}% of the 20 ms target`, p95 < SEARCH_TARGET_MS ? 'yes' : 'NO'),
+    row('search max', `${fmt(samples[samples.length - 1]!, 2)} ms`, ''),
+    '',
+    'first-round latency per query (hits capped at the default limit of 50):',
+    ...perQuery.map((p) => `  ${p.q.padEnd(26)} ${String(p.hits).padStart(3)} hits  ${fmt(p.ms, 2).padStart(7)} ms`),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+await main();
