@@ -2,11 +2,14 @@
  * The sample archive's data, as build.ts reads it: demo identities, source documents,
  * records (symbolic keys, quoted passages) and media descriptors. The data lives in data/*.ts.
  */
+import { EVENTS_0105 } from './data/events-0105.ts';
+import { EVENTS_0106 } from './data/events-0106.ts';
 import { EVENTS_EARLY } from './data/events-early.ts';
 import { EVENTS_HISTORY } from './data/events-history.ts';
+import { EVENTS_LATE } from './data/events-late.ts';
 import type { RecordSpec } from './data/types.ts';
 
 export { IDENTITIES, MEDIA, SOURCES } from './data/identities-sources.ts';
 export type { Author, Cite, Identity, MediaSpec, RecordSpec, SourceSpec } from './data/types.ts';
 
-export const RECORDS: RecordSpec[] = [...EVENTS_HISTORY, ...EVENTS_EARLY];
+export const RECORDS: RecordSpec[] = [...EVENTS_HISTORY, ...EVENTS_EARLY, ...EVENTS_0105, ...EVENTS_0106, ...EVENTS_LATE];
