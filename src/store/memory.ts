@@ -17,6 +17,7 @@ import {
   indexText,
   isEphemeral,
   isNewer,
+  isPrefixTerm,
   OLDER_REASON,
   searchTerms,
 } from './rules.ts';
@@ -107,14 +108,15 @@ export class MemoryStore implements EventStore {
     return this.query(filters).length;
   }
 
-  /** All terms must be tokens of the record, the last one as a prefix; rank = -(matching tokens). */
+  /** All terms must be tokens of the record, the last one as a prefix (if long enough); rank = -(matching tokens). */
   search(text: string, opts: SearchOptions = {}): SearchHit[] {
     const terms = searchTerms(text);
     const limit = Math.max(0, opts.limit ?? DEFAULT_SEARCH_LIMIT);
     if (terms.length === 0 || limit === 0) return [];
     const kinds = opts.kinds === undefined ? undefined : new Set(opts.kinds);
-    const exact = terms.slice(0, -1);
-    const prefix = terms[terms.length - 1] ?? '';
+    const prefixed = isPrefixTerm(terms, terms.length - 1);
+    const exact = prefixed ? terms.slice(0, -1) : terms;
+    const prefix = prefixed ? (terms[terms.length - 1] ?? '') : '';
     const hits: SearchHit[] = [];
     for (const { event, tokens } of this.#byId.values()) {
       if (kinds && !kinds.has(event.kind)) continue;
@@ -125,8 +127,8 @@ export class MemoryStore implements EventStore {
         if (n === 0) ok = false;
         score += n;
       }
-      const p = tokens.filter((t) => t.startsWith(prefix)).length;
-      if (!ok || p === 0) continue;
+      const p = prefixed ? tokens.filter((t) => t.startsWith(prefix)).length : 0;
+      if (!ok || (prefixed && p === 0)) continue;
       hits.push({ event, rank: -(score + p) / tokens.length });
     }
     return hits.sort((a, b) => a.rank - b.rank || compareNewestFirst(a.event, b.event)).slice(0, limit);

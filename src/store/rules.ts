@@ -93,6 +93,17 @@ export function compareOldestFirst(a: Pick<NostrEvent, 'created_at' | 'id'>, b: 
 export const DEFAULT_SEARCH_LIMIT = 50;
 
 /**
+ * The last query term is matched as a prefix (search as you type) only from this length:
+ * a one- or two-letter prefix expands to a large part of the vocabulary and costs a scan
+ * of most of the index for results nobody can use.
+ */
+export const MIN_PREFIX_LENGTH = 3;
+
+export function isPrefixTerm(terms: readonly string[], i: number): boolean {
+  return i === terms.length - 1 && (terms[i]?.length ?? 0) >= MIN_PREFIX_LENGTH;
+}
+
+/**
  * A search query as folded keys (the same folding as the index), so that any script
  * meets any other. Folded keys are [a-z0-9] only, which is also what makes user input
  * unable to inject FTS5 syntax.

@@ -20,6 +20,7 @@ import {
   indexText,
   isEphemeral,
   isNewer,
+  isPrefixTerm,
   OLDER_REASON,
   searchTerms,
 } from './rules.ts';
@@ -59,8 +60,16 @@ function parseAddress(address: string): { kind: number; pubkey: string; d: strin
 
 /** FTS5 query: every term quoted (so no input is read as syntax), AND-ed, the last one a prefix. */
 function ftsQuery(terms: readonly string[]): string {
-  return terms.map((t, i) => `"${t.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+  return terms.map((t, i) => `"${t.replace(/"/g, '""')}"${isPrefixTerm(terms, i) ? '*' : ''}`).join(' ');
 }
+
+/**
+ * bm25 ranks only the most recently stored matches, this many at most. FTS5 has no top-k:
+ * ORDER BY rank scores every match, and a name that half the records mention (Almaty)
+ * would cost ~50,000 scorings at 100,000 records. Walking the index newest first and
+ * stopping here bounds the cost; for rarer terms (the usual case) the ranking is exact.
+ */
+export const RANK_WINDOW = 4000;
 
 export class SqliteStore implements EventStore {
   readonly #db: Database.Database;
@@ -231,10 +240,12 @@ export class SqliteStore implements EventStore {
     if (terms.length === 0 || limit === 0) return [];
     const kinds = opts.kinds;
     if (kinds !== undefined && kinds.length === 0) return [];
-    const sql = `SELECT e.seq, e.id, e.pubkey, e.created_at, e.kind, e.tags, e.content, e.sig, s.rank AS rank
-      FROM search s JOIN events e ON e.seq = s.rowid
-      WHERE search MATCH ?${kinds ? ' AND e.kind IN (SELECT value FROM json_each(?))' : ''}
-      ORDER BY s.rank LIMIT ?`;
+    const sql = `WITH w AS MATERIALIZED (
+        SELECT s.rowid AS seq, s.rank AS rank FROM search s${kinds ? ' JOIN events k ON k.seq = s.rowid' : ''}
+        WHERE search MATCH ?${kinds ? ' AND k.kind IN (SELECT value FROM json_each(?))' : ''}
+        ORDER BY s.rowid DESC LIMIT ${RANK_WINDOW})
+      SELECT e.seq, e.id, e.pubkey, e.created_at, e.kind, e.tags, e.content, e.sig, w.rank AS rank
+      FROM w JOIN events e ON e.seq = w.seq ORDER BY w.rank, e.seq DESC LIMIT ?`;
     const params: unknown[] = [ftsQuery(terms)];
     if (kinds) params.push(JSON.stringify(kinds));
     const rows = this.#statement(sql).all(...params, limit) as (EventRow & { rank: number })[];
