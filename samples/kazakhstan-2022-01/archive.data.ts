@@ -8,6 +8,7 @@ import { EVENTS_EARLY } from './data/events-early.ts';
 import { EVENTS_HISTORY } from './data/events-history.ts';
 import { EVENTS_LATE } from './data/events-late.ts';
 import { PERSONS } from './data/persons.ts';
+import { STATUSES } from './data/statuses.ts';
 import { TESTIMONIES_ABROAD } from './data/testimonies-abroad.ts';
 import { TESTIMONIES_ALMATY } from './data/testimonies-almaty.ts';
 import { TESTIMONIES_LATER } from './data/testimonies-later.ts';
@@ -22,4 +23,5 @@ export const RECORDS: RecordSpec[] = [
   ...TESTIMONIES_ALMATY,
   ...TESTIMONIES_LATER,
   ...TESTIMONIES_ABROAD,
+  ...STATUSES,
 ];
