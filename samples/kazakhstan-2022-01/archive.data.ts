@@ -2,6 +2,8 @@
  * The sample archive's data, as build.ts reads it: demo identities, source documents,
  * records (symbolic keys, quoted passages) and media descriptors. The data lives in data/*.ts.
  */
+import { ASSESSMENTS } from './data/assessments.ts';
+import { CLAIMS } from './data/claims.ts';
 import { EVENTS_0105 } from './data/events-0105.ts';
 import { EVENTS_0106 } from './data/events-0106.ts';
 import { EVENTS_EARLY } from './data/events-early.ts';
@@ -24,4 +26,6 @@ export const RECORDS: RecordSpec[] = [
   ...TESTIMONIES_LATER,
   ...TESTIMONIES_ABROAD,
   ...STATUSES,
+  ...CLAIMS,
+  ...ASSESSMENTS,
 ];
