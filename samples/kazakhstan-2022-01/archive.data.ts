@@ -14,13 +14,18 @@ import { STATUSES } from './data/statuses.ts';
 import { TESTIMONIES_ABROAD } from './data/testimonies-abroad.ts';
 import { TESTIMONIES_ALMATY } from './data/testimonies-almaty.ts';
 import { TESTIMONIES_LATER } from './data/testimonies-later.ts';
+import { TRANSLATIONS } from './data/translations.ts';
 import type { RecordSpec } from './data/types.ts';
 
 export { IDENTITIES, MEDIA, SOURCES } from './data/identities-sources.ts';
 export type { Author, Cite, Identity, MediaSpec, RecordSpec, SourceSpec } from './data/types.ts';
 
 export const RECORDS: RecordSpec[] = [
-  ...EVENTS_HISTORY, ...EVENTS_EARLY, ...EVENTS_0105, ...EVENTS_0106, ...EVENTS_LATE,
+  ...EVENTS_HISTORY,
+  ...EVENTS_EARLY,
+  ...EVENTS_0105,
+  ...EVENTS_0106,
+  ...EVENTS_LATE,
   ...PERSONS,
   ...TESTIMONIES_ALMATY,
   ...TESTIMONIES_LATER,
@@ -28,4 +33,5 @@ export const RECORDS: RecordSpec[] = [
   ...STATUSES,
   ...CLAIMS,
   ...ASSESSMENTS,
+  ...TRANSLATIONS,
 ];
