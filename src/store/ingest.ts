@@ -30,8 +30,10 @@ export interface IngestOptions {
   kinds?: ReadonlySet<number> | 'any';
   /** Largest accepted event, serialized (bytes). */
   maxEventBytes?: number;
-  /** Lines per batch: per worker message and per write transaction. */
+  /** Lines per worker message. */
   batchSize?: number;
+  /** Most events per write transaction. */
+  writeSize?: number;
 }
 
 export interface IngestResult {
@@ -47,6 +49,8 @@ interface Batch {
   /** 1-based line number of each item. */
   lines: number[];
   results: Promise<VerifyResult[]>;
+  /** Set once the workers are done, so ready batches can be written together. */
+  settled?: VerifyResult[];
 }
 
 export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string>, store: EventStore, opts: IngestOptions = {}): Promise<IngestResult> {
@@ -55,9 +59,10 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
   const source = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
   const pool = opts.pool ?? (await VerifierPool.start(opts.workers));
   const batchSize = opts.batchSize ?? 1000;
-  // Two batches per worker in flight: one being verified, one queued, so no worker idles
-  // while the main thread writes.
-  const maxInFlight = pool.size * 2;
+  const writeSize = opts.writeSize ?? 5000;
+  // Several batches per worker in flight, so that no worker idles while the main thread
+  // writes, and so that a write finds several finished batches to commit at once.
+  const maxInFlight = pool.size * 4;
   const verifyOpts = {
     acceptKinds: opts.kinds === 'any' ? undefined : (opts.kinds ?? ACCEPTED_KINDS),
     maxEventBytes: opts.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
@@ -66,14 +71,20 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
   let lineNo = 0;
   const queue: Batch[] = [];
 
-  const write = async (batch: Batch) => {
-    const results = await batch.results;
+  /** Waits for the oldest batch, then commits it with the finished ones behind it, in file order. */
+  const write = async () => {
+    await queue[0]?.results;
     const good = [];
-    for (let i = 0; i < results.length; i++) {
-      const r = results[i]!;
-      if (r.ok) good.push(trustStored(r.event));
-      else result.invalid.push({ line: batch.lines[i]!, reason: r.reason });
+    while (queue[0]?.settled !== undefined && (good.length === 0 || good.length + queue[0].settled.length <= writeSize)) {
+      const batch = queue.shift()!;
+      const results = batch.settled!;
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i]!;
+        if (r.ok) good.push(trustStored(r.event));
+        else result.invalid.push({ line: batch.lines[i]!, reason: r.reason });
+      }
     }
+    // One transaction per write: a commit (an fsync) costs as much as thousands of inserts.
     for (const outcome of store.putMany(good)) result[outcome.status]++;
     opts.onProgress?.({ lines: lineNo, stored: result.stored, duplicate: result.duplicate, superseded: result.superseded, invalid: result.invalid.length });
   };
@@ -83,13 +94,14 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
   const flush = async () => {
     if (items.length === 0) return;
     const results = pool.verify(items, verifyOpts);
-    // Awaited in order later; the no-op handler only keeps a failure of a later batch from
-    // counting as unhandled while an earlier one is being written.
-    results.catch(() => undefined);
-    queue.push({ lines: itemLines, results });
+    // Awaited in order later; the rejection handler only keeps a failure of a later batch
+    // from counting as unhandled while an earlier one is being written.
+    const batch: Batch = { lines: itemLines, results };
+    results.then((r) => (batch.settled = r), () => undefined);
+    queue.push(batch);
     items = [];
     itemLines = [];
-    if (queue.length >= maxInFlight) await write(queue.shift()!);
+    if (queue.length >= maxInFlight) await write();
   };
 
   try {
@@ -103,7 +115,7 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
       if (items.length >= batchSize) await flush();
     }
     await flush();
-    while (queue.length > 0) await write(queue.shift()!);
+    while (queue.length > 0) await write();
   } finally {
     // Stop the source (close the file) if we leave early on an error.
     await source.return?.();
