@@ -28,7 +28,7 @@ function readArchive(file: string): VerifiedEvent[] {
 }
 
 const events = readArchive(join(DIR, 'archive.jsonl'));
-const byId = new Map(events.map((e) => [e.id, e]));
+const byId = new Map<string, VerifiedEvent>(events.map((e) => [e.id, e]));
 const ofKind = (kind: number): VerifiedEvent[] => events.filter((e) => e.kind === kind);
 const contentOf = <T = Record<string, unknown>>(e: VerifiedEvent): T => JSON.parse(e.content) as T;
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
