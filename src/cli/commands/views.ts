@@ -6,7 +6,6 @@ import { ArchiveIndex, buildClaims, buildPeople, buildPerson, buildTimeline, typ
 import { KeruenError } from '../../core/errors.ts';
 import { formatWhen, oneLine, shortId } from '../format.ts';
 import type { CliContext } from '../context.ts';
-import { decodeEventRef } from '../context.ts';
 
 function archive(ctx: CliContext): ArchiveIndex {
   const events: VerifiedEvent[] = ctx.store.query([{ kinds: [...DOMAIN_KINDS, Kind.Profile] }]);
@@ -53,7 +52,7 @@ export function viewCommands(getContext: () => CliContext): Command[] {
     .option('--json', 'as JSON')
     .action((ref: string | undefined, o: { json?: boolean }) => {
       const index = archive(getContext());
-      const list = ref !== undefined ? [buildPerson(index, decodeEventRef(ref))].filter((p) => p !== undefined) : buildPeople(index);
+      const list = ref !== undefined ? [buildPerson(index, getContext().resolve(ref).id)].filter((p) => p !== undefined) : buildPeople(index);
       if (ref !== undefined && list.length === 0) throw KeruenError.notFound(`person ${ref}`);
       if (o.json === true) return json(ref !== undefined ? list[0] : list);
       const out: string[] = [];

@@ -59,7 +59,7 @@ export interface PersonView extends ItemBase<PersonContent> {
   description?: string;
   lang: string;
   citations: ResolvedCitation[];
-  /** The latest report by `when` (start of the range, local wall-clock time as written), falling back to `created_at`. */
+  /** The latest report by `when` (the latest moment its range allows, local wall-clock time as written), falling back to `created_at`. */
   current?: StatusEntry;
   /** Every current status report, oldest first by the same ordering. */
   history: StatusEntry[];
@@ -78,8 +78,24 @@ function range(s: StatusEntry): [number, number] {
   return [at, at + 1];
 }
 
+/**
+ * Reports are ordered by the latest moment their time allows, in local wall-clock time:
+ * "released in 2019" may be later than "detained on 21 April 2019", so it sorts after it,
+ * while ordering by the start would put the coarser report first and call it superseded.
+ */
 function statusKey(s: StatusEntry): string {
-  return wallClockKey(s.when, s.attribution.createdAt);
+  if (s.when === undefined) return wallClockKey(undefined, s.attribution.createdAt);
+  const last = s.when.to ?? s.when.from;
+  switch (s.when.precision) {
+    case 'year':
+      return `${last}-12-31T23:59`;
+    case 'month':
+      return `${last}-31T23:59`;
+    case 'day':
+      return `${last}T23:59`;
+    default:
+      return last.slice(0, 16);
+  }
 }
 
 function statusEntry(ix: ArchiveIndex, s: StatusRecord): StatusEntry {
@@ -118,7 +134,6 @@ function personView(ix: ArchiveIndex, p: PersonRecord, reports: readonly StatusR
   const c = p.content;
   const history = reports
     .map((r) => statusEntry(ix, r))
-    
     .sort((a, b) => compareStrings(statusKey(a), statusKey(b)) || a.attribution.createdAt - b.attribution.createdAt || (a.id < b.id ? -1 : 1));
   const reporters = new Set([p.event.pubkey, ...reports.map((r) => r.event.pubkey)]);
   const documents = new Set<string>();
