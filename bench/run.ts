@@ -6,12 +6,11 @@
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import { initNostrWasm } from 'nostr-wasm';
 import { nobleVerifier, type NostrEvent } from '../src/core/event.ts';
 import { KeruenError } from '../src/core/errors.ts';
-import { ingestJsonl } from '../src/store/ingest.ts';
+import { ingestJsonl, jsonlLines } from '../src/store/ingest.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { QUERIES } from './corpus.ts';
 
@@ -91,7 +90,7 @@ async function main(): Promise<void> {
   log(`ingesting ${lines.length} records with ${CORES} verifier workers...`);
   const dir = mkdtempSync(join(tmpdir(), 'keruen-bench-'));
   const store = SqliteStore.open(join(dir, 'bench.db'));
-  const input = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  const input = jsonlLines(createReadStream(path, { highWaterMark: 1 << 20 }));
   const t0 = performance.now();
   const result = await ingestJsonl(input, store, { workers: CORES });
   const ingestMs = performance.now() - t0;

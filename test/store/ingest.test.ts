@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ingestJsonl } from '../../src/store/ingest.ts';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ingestJsonl, jsonlLines } from '../../src/store/ingest.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { VerifierPool } from '../../src/store/verifier-pool.ts';
 import { author, testimony } from './helpers.ts';
@@ -51,5 +55,30 @@ void test('ingestJsonl reads async iterables, and kinds: any accepts every kind'
     assert.deepEqual(r, { stored: 2, duplicate: 0, superseded: 0, invalid: [] });
   } finally {
     await pool.close();
+  }
+});
+
+void test('jsonlLines splits chunks into lines (CRLF, no final newline, UTF-8 split across chunks)', async () => {
+  const bytes = new TextEncoder().encode('{"a":"Жанаозен"}\r\n\n{"b":2}\nlast');
+  async function* chunks() {
+    for (let i = 0; i < bytes.length; i += 3) yield bytes.slice(i, i + 3);
+  }
+  const out: string[] = [];
+  for await (const line of jsonlLines(chunks())) out.push(line);
+  assert.deepEqual(out, ['{"a":"Жанаозен"}', '', '{"b":2}', 'last']);
+});
+
+void test('ingestJsonl does not lose lines that a stream emitted while the pool was starting', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keruen-ingest-'));
+  try {
+    const alice = author();
+    const path = join(dir, 'in.jsonl');
+    writeFileSync(path, Array.from({ length: 30 }, (_, i) => JSON.stringify(testimony(alice, `line ${i}`, i))).join('\n'));
+    // A readline interface starts reading at once, before ingestJsonl has started its workers.
+    const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+    const r = await ingestJsonl(lines, new MemoryStore(), { workers: 1 });
+    assert.equal(r.stored, 30);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
