@@ -11,7 +11,10 @@ export type { Filter };
 export type PutOutcome =
   | { status: 'stored' }
   | { status: 'duplicate' }
-  /** An older replaceable/addressable version, or an event deleted by its author (NIP-09). */
+  /**
+   * Not kept: an older replaceable/addressable version, an event deleted by its author (NIP-09),
+   * or an ephemeral kind (20000-29999, never stored; reason starts with "ephemeral:").
+   */
   | { status: 'superseded'; reason: string };
 
 export interface SearchHit {
