@@ -1,13 +1,14 @@
-/** One node, one process: the store, the relay and the page, on one http server. */
-import type http from 'node:http';
+/** One node, one process: the store, the relay and the web app, on one http server. */
 import { startRelayServer, DEFAULT_INFO, type RunningRelay } from '../relay/server.ts';
 import type { EventStore } from '../store/types.ts';
-import { renderStatusPage } from './status-page.ts';
+import { createWebApp, webAppListener } from './web-app.ts';
 
 export interface NodeOptions {
   store: EventStore;
   host?: string;
   port?: number;
+  /** Folder of the built web app (default dist/web). */
+  webDist?: string;
 }
 
 export interface RunningNode {
@@ -19,15 +20,8 @@ export interface RunningNode {
 
 export async function startNode(opts: NodeOptions): Promise<RunningNode> {
   let relayUrl = '';
-  const page: http.RequestListener = (req, res) => {
-    if (req.method === 'GET' && (req.url === '/' || req.url === '/index.html')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
-      res.end(renderStatusPage(opts.store, relayUrl));
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
-  };
-  const relay = await startRelayServer({ store: opts.store, host: opts.host ?? '127.0.0.1', port: opts.port ?? 7777, info: DEFAULT_INFO, http: page });
+  const web = createWebApp({ store: opts.store, relayUrl: () => relayUrl, ...(opts.webDist !== undefined ? { distDir: opts.webDist } : {}) });
+  const relay = await startRelayServer({ store: opts.store, host: opts.host ?? '127.0.0.1', port: opts.port ?? 7777, info: DEFAULT_INFO, http: webAppListener(web) });
   relayUrl = relay.url;
   return { httpUrl: relay.httpUrl, relayUrl: relay.url, relay, close: () => relay.close() };
 }

@@ -21,7 +21,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function renderStatusPage(store: EventStore, relayUrl: string): string {
+export function renderStatusPage(store: EventStore, relayUrl: string, note?: string): string {
   const rows = KIND_LABELS.map(([kind, label]) => `<tr><td>${escapeHtml(label)}</td><td>${store.count([{ kinds: [kind] }])}</td></tr>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -29,6 +29,7 @@ export function renderStatusPage(store: EventStore, relayUrl: string): string {
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#111}td{padding:.2rem 1rem .2rem 0}code{background:#eee;padding:0 .3rem}</style>
 </head><body>
 <h1>Keruen node</h1>
+${note !== undefined ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}
 <p>This node holds:</p>
 <table>${rows}</table>
 <p>Relay (NIP-01): <code>${escapeHtml(relayUrl)}</code></p>

@@ -42,7 +42,9 @@ test('keruen start --sample serves the sample archive over NIP-01 and a page ove
 
     const page = await fetch(httpUrl);
     assert.equal(page.status, 200);
-    assert.match(await page.text(), /testimonies<\/td><td>\d+/);
+    assert.match(await page.text(), /<div id="app">/);
+    const status = await fetch(`${httpUrl}/status`);
+    assert.match(await status.text(), /testimonies<\/td><td>\d+/);
     const info = await fetch(httpUrl, { headers: { accept: 'application/nostr+json' } });
     assert.equal(((await info.json()) as { software: string }).software, 'keruen');
 

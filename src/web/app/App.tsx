@@ -1,0 +1,98 @@
+/** The shell: header with navigation and language switch, the archive loaded once, the routes. */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { LocationProvider, Router, Route } from 'preact-iso';
+import { I18nContext, LOCALES, initialLocale, makeI18n, rememberLocale, type Locale, useI18n } from './i18n/index.ts';
+import { ArchiveContext, type ArchiveState } from './data/use-archive.ts';
+import { loadArchive } from './data/archive.ts';
+import { TimelinePage } from './pages/Timeline.tsx';
+import { MapPage } from './pages/Map.tsx';
+import { PeoplePage, PersonPage } from './pages/People.tsx';
+import { ClaimsPage } from './pages/Claims.tsx';
+import { RecordPage } from './pages/Record.tsx';
+import { SearchPage } from './pages/Search.tsx';
+import { CapturePage } from './pages/Capture.tsx';
+import { NotFoundPage } from './pages/NotFound.tsx';
+
+function Header() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <header class="site-header">
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <div class="brand">
+        <a href="/">{t('app.name')}</a>
+        <span class="tagline">{t('app.tagline')}</span>
+      </div>
+      <nav aria-label={t('app.name')}>
+        <ul>
+          <li><a href="/">{t('nav.timeline')}</a></li>
+          <li><a href="/map">{t('nav.map')}</a></li>
+          <li><a href="/people">{t('nav.people')}</a></li>
+          <li><a href="/claims">{t('nav.claims')}</a></li>
+          <li><a href="/search">{t('nav.search')}</a></li>
+          <li><a class="primary" href="/capture">{t('nav.capture')}</a></li>
+        </ul>
+      </nav>
+      <label class="lang-switch">
+        <span>{t('lang.label')}</span>
+        <select value={locale} onChange={(e) => setLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
+          {LOCALES.map((l) => (
+            <option value={l} lang={l} key={l}>
+              {t(`lang.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}
+
+export function App() {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const setLocale = useCallback((l: Locale) => {
+    rememberLocale(l);
+    setLocaleState(l);
+  }, []);
+  const i18n = useMemo(() => makeI18n(locale, setLocale), [locale, setLocale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const [state, setState] = useState<ArchiveState>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let live = true;
+    loadArchive().then(
+      (archive) => live && setState({ status: 'ready', archive }),
+      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+  const archive = useMemo(() => ({ state, reload: () => setGeneration((g) => g + 1) }), [state]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <ArchiveContext.Provider value={archive}>
+        <LocationProvider>
+          <Header />
+          <main id="main" tabIndex={-1}>
+            <Router>
+              <Route path="/" component={TimelinePage} />
+              <Route path="/map" component={MapPage} />
+              <Route path="/people" component={PeoplePage} />
+              <Route path="/people/:id" component={PersonPage} />
+              <Route path="/claims" component={ClaimsPage} />
+              <Route path="/record/:id" component={RecordPage} />
+              <Route path="/search" component={SearchPage} />
+              <Route path="/capture" component={CapturePage} />
+              <Route default component={NotFoundPage} />
+            </Router>
+          </main>
+        </LocationProvider>
+      </ArchiveContext.Provider>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * English UI strings: the source of keys. Every other language must have every key
+ * (the type checker enforces it: see ./index.ts). `{name}` is replaced by a value;
+ * an object of plural forms is chosen with Intl.PluralRules from `{count}`.
+ */
+export const en = {
+  'app.name': 'Keruen',
+  'app.tagline': 'Testimony kept alive through the shutdown',
+  'nav.timeline': 'Timeline',
+  'nav.map': 'Map',
+  'nav.people': 'People of concern',
+  'nav.claims': 'Claims',
+  'nav.search': 'Search',
+  'nav.capture': 'Write a testimony',
+  'nav.skip': 'Skip to content',
+  'lang.label': 'Language',
+  'lang.en': 'English',
+  'lang.fr': 'Français',
+  'lang.ru': 'Русский',
+  'lang.kk': 'Қазақша',
+  'state.loading': 'Loading the archive…',
+  'state.offline': 'The node cannot be reached. What you write is kept on this device.',
+  'state.error': 'Something went wrong: {message}',
+  'state.empty': 'Nothing here yet.',
+  'archive.records': { one: '{count} record', other: '{count} records' },
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;

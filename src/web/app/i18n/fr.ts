@@ -1,0 +1,23 @@
+import type { MessageKey, Message } from './en.ts';
+
+export const fr: Record<MessageKey, Message> = {
+  'app.name': 'Keruen',
+  'app.tagline': 'Des témoignages gardés en vie malgré la coupure',
+  'nav.timeline': 'Chronologie',
+  'nav.map': 'Carte',
+  'nav.people': 'Personnes concernées',
+  'nav.claims': 'Affirmations',
+  'nav.search': 'Recherche',
+  'nav.capture': 'Écrire un témoignage',
+  'nav.skip': 'Aller au contenu',
+  'lang.label': 'Langue',
+  'lang.en': 'English',
+  'lang.fr': 'Français',
+  'lang.ru': 'Русский',
+  'lang.kk': 'Қазақша',
+  'state.loading': 'Chargement de l’archive…',
+  'state.offline': 'Le nœud est injoignable. Ce que vous écrivez reste sur cet appareil.',
+  'state.error': 'Un problème est survenu : {message}',
+  'state.empty': 'Rien pour l’instant.',
+  'archive.records': { one: '{count} enregistrement', other: '{count} enregistrements' },
+};

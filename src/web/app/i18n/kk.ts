@@ -1,0 +1,23 @@
+import type { MessageKey, Message } from './en.ts';
+
+export const kk: Record<MessageKey, Message> = {
+  'app.name': 'Keruen',
+  'app.tagline': 'Интернет өшірілгенде де сақталған куәліктер',
+  'nav.timeline': 'Хронология',
+  'nav.map': 'Карта',
+  'nav.people': 'Қауіптегі адамдар',
+  'nav.claims': 'Мәлімдемелер',
+  'nav.search': 'Іздеу',
+  'nav.capture': 'Куәлік жазу',
+  'nav.skip': 'Мазмұнға өту',
+  'lang.label': 'Тіл',
+  'lang.en': 'English',
+  'lang.fr': 'Français',
+  'lang.ru': 'Русский',
+  'lang.kk': 'Қазақша',
+  'state.loading': 'Мұрағат жүктелуде…',
+  'state.offline': 'Түйінге қосылу мүмкін емес. Жазғаныңыз осы құрылғыда сақталады.',
+  'state.error': 'Қате орын алды: {message}',
+  'state.empty': 'Әзірге ештеңе жоқ.',
+  'archive.records': { one: '{count} жазба', other: '{count} жазба' },
+};

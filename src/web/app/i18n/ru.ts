@@ -1,0 +1,23 @@
+import type { MessageKey, Message } from './en.ts';
+
+export const ru: Record<MessageKey, Message> = {
+  'app.name': 'Keruen',
+  'app.tagline': 'Свидетельства, сохранённые вопреки отключению',
+  'nav.timeline': 'Хронология',
+  'nav.map': 'Карта',
+  'nav.people': 'Люди под угрозой',
+  'nav.claims': 'Заявления',
+  'nav.search': 'Поиск',
+  'nav.capture': 'Написать свидетельство',
+  'nav.skip': 'Перейти к содержанию',
+  'lang.label': 'Язык',
+  'lang.en': 'English',
+  'lang.fr': 'Français',
+  'lang.ru': 'Русский',
+  'lang.kk': 'Қазақша',
+  'state.loading': 'Загрузка архива…',
+  'state.offline': 'Узел недоступен. Всё, что вы пишете, сохраняется на этом устройстве.',
+  'state.error': 'Что-то пошло не так: {message}',
+  'state.empty': 'Здесь пока ничего нет.',
+  'archive.records': { one: '{count} запись', few: '{count} записи', many: '{count} записей', other: '{count} записи' },
+};
