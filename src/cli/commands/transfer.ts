@@ -5,26 +5,23 @@
  */
 import { createReadStream, createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import { KeruenError } from '../../core/errors.ts';
-import { ingestJsonl } from '../../store/ingest.ts';
+import { ingestJsonl, jsonlLines } from '../../store/ingest.ts';
 import { progressBar } from '../progress.ts';
 import { Exit } from '../exit-codes.ts';
 import type { CliContext } from '../context.ts';
 import { kindOf } from './read.ts';
 
-/** Yields the lines of a file (or stdin) and reports bytes read, for the progress bar. */
-async function* linesOf(path: string, onBytes: (n: number) => void): AsyncGenerator<string> {
+/** The chunks of a file (or stdin), reporting bytes read for the progress bar. */
+async function* chunksOf(path: string, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
   const input = path === '-' ? process.stdin : createReadStream(path);
-  input.on('error', () => undefined); // surfaced by the readline iterator below
-  const rl = createInterface({ input, crlfDelay: Infinity });
   let bytes = 0;
   try {
-    for await (const line of rl) {
-      bytes += Buffer.byteLength(line) + 1;
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
       onBytes(bytes);
-      yield line;
+      yield chunk;
     }
   } catch (e) {
     throw new KeruenError('io', `cannot read ${path}: ${(e as Error).message}`);
@@ -41,7 +38,7 @@ export async function importFile(ctx: CliContext, path: string, opts: { quiet?: 
     }
   }
   const bar = opts.quiet === true ? progressBar('', 0, '') : progressBar('Importing', size, 'bytes');
-  const result = await ingestJsonl(linesOf(path, (b) => bar.update(b)), ctx.store, {});
+  const result = await ingestJsonl(jsonlLines(chunksOf(path, (b) => bar.update(b))), ctx.store, {});
   bar.stop();
   return result;
 }
