@@ -22,7 +22,7 @@ test('the shell loads the archive over the relay, verifies it, and speaks the ch
   await page.getByRole('link', { name: 'Timeline' }).waitFor();
   await page.getByLabel('Language').selectOption('ru');
   await page.getByRole('link', { name: 'Хронология' }).waitFor();
-  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
   await page.reload();
   await page.getByRole('link', { name: 'Хронология' }).waitFor();
   assert.deepEqual(await seriousAxeViolations(page), []);
