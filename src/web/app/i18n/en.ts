@@ -3,7 +3,10 @@
  * (the type checker enforces it: see ./index.ts). `{name}` is replaced by a value;
  * an object of plural forms is chosen with Intl.PluralRules from `{count}`.
  */
-export const en = {
+import { exploreEn } from './explore/en.ts';
+import { captureEn } from './capture/en.ts';
+
+const shellEn = {
   'app.name': 'Keruen',
   'app.tagline': 'Testimony kept alive through the shutdown',
   'nav.timeline': 'Timeline',
@@ -24,6 +27,8 @@ export const en = {
   'state.empty': 'Nothing here yet.',
   'archive.records': { one: '{count} record', other: '{count} records' },
 } as const;
+
+export const en = { ...shellEn, ...exploreEn, ...captureEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;

@@ -1,6 +1,10 @@
 import type { MessageKey, Message } from './en.ts';
+import { exploreKk } from './explore/kk.ts';
+import { captureKk } from './capture/kk.ts';
 
 export const kk: Record<MessageKey, Message> = {
+  ...exploreKk,
+  ...captureKk,
   'app.name': 'Keruen',
   'app.tagline': 'Интернет өшірілгенде де сақталған куәліктер',
   'nav.timeline': 'Хронология',

@@ -1,6 +1,10 @@
 import type { MessageKey, Message } from './en.ts';
+import { exploreRu } from './explore/ru.ts';
+import { captureRu } from './capture/ru.ts';
 
 export const ru: Record<MessageKey, Message> = {
+  ...exploreRu,
+  ...captureRu,
   'app.name': 'Keruen',
   'app.tagline': 'Свидетельства, сохранённые вопреки отключению',
   'nav.timeline': 'Хронология',

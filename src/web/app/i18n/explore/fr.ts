@@ -1,0 +1,5 @@
+import type { Message } from '../en.ts';
+import type { exploreEn } from './en.ts';
+
+export const exploreFr: Record<keyof typeof exploreEn, Message> = {
+};
