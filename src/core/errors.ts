@@ -17,6 +17,10 @@ export type ErrorCode =
   | 'blocked'
   | 'duplicate'
   | 'bad_passphrase'
+  /** The caller has not proved who it is (no session, no valid authorization event). */
+  | 'unauthorized'
+  /** A file of a type this node will not take, or cannot inspect. */
+  | 'unsupported_media'
   | 'usage'
   | 'io'
   | 'internal';

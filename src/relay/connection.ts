@@ -1,10 +1,17 @@
 /**
  * One client connection: decodes frames, enforces the per-connection limits, answers NIP-01
- * EVENT / REQ / CLOSE and NIP-45 COUNT, and delivers live events to its subscriptions.
- * A bad message is answered (OK false, CLOSED or NOTICE) and the connection keeps serving.
+ * EVENT / REQ / CLOSE, NIP-45 COUNT and NIP-50 search, and delivers live events to its
+ * subscriptions. A bad message is answered (OK false, CLOSED or NOTICE) and the connection
+ * keeps serving.
+ *
+ * NIP-50: a filter with `search` is answered from the store's full-text index (cross-script),
+ * best match first, with the filter's other fields applied to the hits. Search filters are not
+ * matched against live events (relevance has no meaning for one event at a time, and folding
+ * every new event for every open search would cost each publish): after EOSE a search
+ * subscription only receives events from its other, non-search filters.
  */
 import { WebSocket } from 'ws';
-import { matchFilters } from 'nostr-tools/filter';
+import { matchFilter, matchFilters } from 'nostr-tools/filter';
 import { KeruenError, isKeruenError } from '../core/errors.ts';
 import { classifyKind } from '../core/kinds.ts';
 import { nowSeconds, type VerifiedEvent } from '../core/event.ts';
@@ -165,12 +172,16 @@ export class Connection {
     this.#subs.delete(subId);
     let stored: VerifiedEvent[];
     try {
-      stored = this.#ctx.store.query(this.#clamp(filters));
+      stored = this.#lookup(this.#clamp(filters));
     } catch (e) {
       return this.#refuse({ error: this.#asClientError(e, 'could not query the store'), subId }, false);
     }
     // The store is synchronous, so no live event can slip in between the query and this line.
-    this.#subs.set(subId, filters);
+    // Search filters are left out of the live set (see the note at the top of this file).
+    this.#subs.set(
+      subId,
+      filters.filter((f) => f.search === undefined),
+    );
     for (const event of stored) {
       if (this.#overloaded(subId)) return;
       this.#send(relayMessage.event(subId, event));
@@ -180,7 +191,9 @@ export class Connection {
 
   #onCount(subId: string, filters: Filter[]): void {
     try {
-      this.#send(relayMessage.count(subId, this.#ctx.store.count(filters)));
+      // A search is bounded by the index's window: its count is of the hits a REQ would return.
+      const n = filters.some((f) => f.search !== undefined) ? this.#lookup(this.#clamp(filters)).length : this.#ctx.store.count(filters);
+      this.#send(relayMessage.count(subId, n));
     } catch (e) {
       this.#refuse({ error: this.#asClientError(e, 'could not count'), subId }, false);
     }
@@ -196,6 +209,42 @@ export class Connection {
     this.#subs.delete(subId);
     this.#send(relayMessage.closed(subId, `error: over ${max} bytes queued for this connection; read faster or narrow the filter`));
     return true;
+  }
+
+  /** Plain filters newest first (NIP-01), then each search filter's hits best first (NIP-50), no repeats. */
+  #lookup(filters: Filter[]): VerifiedEvent[] {
+    const plain = filters.filter((f) => f.search === undefined);
+    const out = plain.length > 0 ? this.#ctx.store.query(plain) : [];
+    if (plain.length === filters.length) return out;
+    const seen = new Set<string>(out.map((e) => e.id));
+    for (const f of filters) {
+      if (f.search === undefined) continue;
+      for (const e of this.#search(f.search, f)) {
+        if (seen.has(e.id)) continue;
+        seen.add(e.id);
+        out.push(e);
+      }
+    }
+    return out;
+  }
+
+  #search(words: string, filter: Filter): VerifiedEvent[] {
+    const { search: _search, limit, ...rest } = filter;
+    const want = limit ?? this.#ctx.limits.maxLimit;
+    if (want === 0) return [];
+    // The store narrows by kind itself; other fields are applied to its hits, so ask it for
+    // as many as allowed when they may drop some, or the answer would come up short.
+    const narrowed = Object.keys(rest).some((k) => k !== 'kinds');
+    const hits = this.#ctx.store.search(words, {
+      ...(rest.kinds !== undefined ? { kinds: rest.kinds } : {}),
+      limit: narrowed ? this.#ctx.limits.maxLimit : want,
+    });
+    const out: VerifiedEvent[] = [];
+    for (const { event } of hits) {
+      if (out.length >= want) break;
+      if (matchFilter(rest, event)) out.push(event);
+    }
+    return out;
   }
 
   #clamp(filters: Filter[]): Filter[] {

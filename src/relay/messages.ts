@@ -42,7 +42,9 @@ export interface MessageLimits {
 const wellFormed = z.string().refine((s) => s.isWellFormed(), 'contains broken UTF-8 (lone surrogate)');
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
 const timestamp = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const KNOWN_FIELDS = new Set(['ids', 'authors', 'kinds', 'since', 'until', 'limit']);
+const KNOWN_FIELDS = new Set(['ids', 'authors', 'kinds', 'since', 'until', 'limit', 'search']);
+/** Longest NIP-50 query: a search is words, not documents. */
+export const MAX_SEARCH_LENGTH = 256;
 
 export const filterSchema = z
   .object({
@@ -52,6 +54,8 @@ export const filterSchema = z
     since: timestamp.optional(),
     until: timestamp.optional(),
     limit: timestamp.optional(),
+    // NIP-50: full text, cross-script (the store folds scripts); extensions like `lang:` are just words here.
+    search: wellFormed.max(MAX_SEARCH_LENGTH, `at most ${MAX_SEARCH_LENGTH} characters`).optional(),
   })
   // Tag filters (`#e`, `#p`, ...) are the only other fields; unknownField() vets their names first.
   .catchall(z.array(wellFormed));
@@ -60,7 +64,7 @@ export const filterSchema = z
 function unknownField(filter: object): string | undefined {
   for (const key of Object.keys(filter)) {
     if (KNOWN_FIELDS.has(key) || /^#.+$/.test(key)) continue;
-    return key === 'search' ? 'search: search (NIP-50) is not supported by this relay' : `${key.slice(0, 32)}: unknown filter field "${key.slice(0, 32)}"`;
+    return `${key.slice(0, 32)}: unknown filter field "${key.slice(0, 32)}"`;
   }
   return undefined;
 }

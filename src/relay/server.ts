@@ -29,6 +29,12 @@ export interface RelayDeps {
    * scripts) are always let in.
    */
   allowOrigin?: (origin: string, req: http.IncomingMessage) => boolean;
+  /**
+   * Whether this upgrade request may open the relay at all (a paired device's session cookie,
+   * a trusted Host). Checked before the upgrade; false answers 401 and no WebSocket is made.
+   * Default: everyone.
+   */
+  authorize?: (req: http.IncomingMessage) => boolean;
   /** Our own failures (a store that throws...). Default: written to stderr. */
   onError?: (error: unknown) => void;
   /** Ping interval; a client that misses one pong is dropped. 0 disables. Default 30 s. */
@@ -69,6 +75,15 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
   const onError = deps.onError ?? defaultOnError;
   const allowOrigin = deps.allowOrigin ?? sameHost;
   const fallback = deps.http ?? notFound;
+  // A hook that throws is our bug: report it and keep the door shut rather than crash the node.
+  const authorized = (req: http.IncomingMessage): boolean => {
+    try {
+      return deps.authorize === undefined || deps.authorize(req);
+    } catch (e) {
+      onError(e);
+      return false;
+    }
+  };
   const connections = new Map<WebSocket, Connection>();
   const broadcast = (event: VerifiedEvent) => {
     for (const c of connections.values()) c.deliver(event);
@@ -85,6 +100,11 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
     const origin = req.headers.origin;
     if (origin !== undefined && !allowOrigin(origin, req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (!authorized(req)) {
+      const body = 'pair this device with the node first\n';
+      socket.end(`HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
