@@ -85,6 +85,14 @@ export class Keystore {
     return found;
   }
 
+  /**
+   * The identity's key as stored: NIP-49 ncryptsec, useless without the passphrase. The web app
+   * decrypts it in the browser, so the passphrase and the plain key never cross the network.
+   */
+  ncryptsec(identity: Identity): string {
+    return this.#read(this.#pathOf(identity.pubkey)).ncryptsec;
+  }
+
   /** Decrypts the secret key. The caller must `fill(0)` it when done. */
   unlock(identity: Identity, passphrase: string): Uint8Array {
     const file = this.#read(this.#pathOf(identity.pubkey));

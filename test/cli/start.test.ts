@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { Relay, useWebSocketImplementation } from 'nostr-tools/relay';
 import { Kind } from '../../src/core/kinds.ts';
@@ -73,8 +75,34 @@ test('keruen start --sample serves the sample archive over NIP-01 and a page ove
   assert.match(err2, /Sample archive: 0 new records/);
 });
 
-test('keruen start refuses to listen beyond this machine until pairing exists', async () => {
-  const r = await runCli(['--data', tempDataDir(), 'start', '--host', '0.0.0.0', '--port', '0']);
-  assert.equal(r.code, 2);
-  assert.match(r.stderr, /only 127\.0\.0\.1/);
+test('keruen start --host 0.0.0.0 turns pairing on: the code is printed and written, the API needs it', async () => {
+  const data = tempDataDir();
+  const codeFile = join(data, 'pairing-code');
+  const child = spawn(process.execPath, [KERUEN_BIN, '--data', data, 'start', '--host', '0.0.0.0', '--port', '0', '--pairing-code-file', codeFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  try {
+    while (!/Pairing code: \d{4}-\d{4}/.test(out)) {
+      if (child.exitCode !== null) assert.fail(`node exited: ${err}`);
+      await once(child.stdout, 'data');
+    }
+    const code = /Pairing code: (\d{4}-\d{4})/.exec(out)?.[1] as string;
+    assert.equal(readFileSync(codeFile, 'utf8').trim(), code);
+    const port = /web: {3}http:\/\/[^:]+:(\d+)/.exec(out)?.[1] as string;
+    const base = `http://127.0.0.1:${port}`;
+    assert.equal((await fetch(`${base}/api/node`)).status, 401);
+    const paired = await fetch(`${base}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, device: 'test' }) });
+    assert.equal(paired.status, 200);
+    const cookie = (paired.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const info = await fetch(`${base}/api/node`, { headers: { cookie } });
+    assert.equal(info.status, 200);
+    // The used code is replaced, on the console and in the file.
+    while (!new RegExp(`Pairing code: (?!${code})\\d{4}-\\d{4}`).test(out)) await once(child.stdout, 'data');
+    assert.notEqual(readFileSync(codeFile, 'utf8').trim(), code);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'close');
+  }
 });

@@ -1,11 +1,11 @@
-/** `keruen start`: run the node (relay + web page) on this machine. */
+/** `keruen start`: run the node (relay, web app, blobs) on this machine, or for the LAN with pairing. */
+import { networkInterfaces } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { KeruenError } from '../../core/errors.ts';
 import { sampleArchivePath } from '../../node/sample.ts';
 import { importFile } from './transfer.ts';
 import type { CliContext } from '../context.ts';
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 function port(v: string): number {
   const n = Number(v);
@@ -13,17 +13,33 @@ function port(v: string): number {
   return n;
 }
 
+/** The addresses a phone on the same network can type, when the node listens on all of them. */
+function lanUrls(host: string, p: number): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [];
+  const out: string[] = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (!a.internal && a.family === 'IPv4') out.push(`http://${a.address}:${p}`);
+  }
+  return out;
+}
+
+interface StartOptions {
+  port: number;
+  host: string;
+  sample?: boolean;
+  pairing?: boolean;
+  pairingCodeFile?: string;
+}
+
 export function startCommand(getContext: () => CliContext): Command {
   return new Command('start')
-    .description('run the node: relay (NIP-01 over WebSocket) and web page on 127.0.0.1')
+    .description('run the node: relay (NIP-01 over WebSocket), web app and blobs, on 127.0.0.1 unless --host is given')
     .option('--port <n>', 'port to listen on (0 = any free port)', port, 7777)
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--host <address>', 'address to listen on; anything but 127.0.0.1 turns pairing on (0.0.0.0 = every network of this machine)', '127.0.0.1')
+    .option('--pairing', 'require pairing even on 127.0.0.1 (for a tunnel, or tests)')
+    .option('--pairing-code-file <file>', 'also write each pairing code to this file (for tests and scripts)')
     .option('--sample', 'load the sample archive (Kazakhstan, January 2022) if it is not loaded yet')
-    .action(async (o: { port: number; host: string; sample?: boolean }) => {
-      if (!LOOPBACK.has(o.host)) {
-        // Other devices may only read or write after pairing, which comes with the web app.
-        throw KeruenError.usage(`listening on ${o.host} would open the archive to the whole network; device pairing is not built yet, so only 127.0.0.1 is allowed`);
-      }
+    .action(async (o: StartOptions) => {
       const ctx = getContext();
       if (o.sample === true) {
         const path = sampleArchivePath();
@@ -32,9 +48,37 @@ export function startCommand(getContext: () => CliContext): Command {
         process.stderr.write(`Sample archive: ${r.stored} new records, ${r.duplicate} already loaded.\n`);
       }
       // Loaded here so other commands do not pay for the relay's modules.
-      const { startNode } = await import('../../node/node.ts');
-      const node = await startNode({ store: ctx.store, host: o.host, port: o.port });
-      process.stdout.write(`Keruen node running\n  web:   ${node.httpUrl}\n  relay: ${node.relayUrl}\n  data:  ${ctx.dataDir.root}\nPress Ctrl+C to stop.\n`);
+      const { startNode, printPairingCode } = await import('../../node/node.ts');
+      let announced = false;
+      const node = await startNode({
+        store: ctx.store,
+        host: o.host,
+        port: o.port,
+        dataDir: ctx.dataDir.root,
+        keystore: ctx.keystore,
+        ...(o.pairing === true ? { pairing: true } : {}),
+        onPairingCode: (code) => {
+          if (o.pairingCodeFile !== undefined) {
+            try {
+              writeFileSync(o.pairingCodeFile, `${code.code}\n`, { mode: 0o600 });
+            } catch (e) {
+              process.stderr.write(`cannot write the pairing code to ${o.pairingCodeFile}: ${(e as Error).message}\n`);
+            }
+          }
+          // The first code is printed with the addresses, below; later ones as they come.
+          if (announced) printPairingCode(code);
+        },
+      });
+      const port = new URL(node.httpUrl).port;
+      const lan = lanUrls(o.host, Number(port));
+      const lines = [`Keruen node running`, `  web:   ${node.httpUrl}`, ...lan.map((u) => `  LAN:   ${u}`), `  relay: ${node.relayUrl}`, `  data:  ${ctx.dataDir.root}`];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (node.pairing !== undefined) {
+        process.stdout.write('Pairing is on: a device must enter the code below before it can read or write.\n');
+        printPairingCode(node.pairing.current);
+      }
+      announced = true;
+      process.stdout.write('Press Ctrl+C to stop.\n');
       const stop = () => {
         process.stderr.write('Stopping...\n');
         node
