@@ -12,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // The service worker (public/sw.js) reads this list to cache the whole app at install.
+    manifest: 'asset-manifest.json',
   },
   // The core imports node-free modules only; nothing to polyfill.
 });

@@ -77,6 +77,7 @@ export const captureEn = {
   'capture.status.found': 'found',
 
   'capture.photos': 'Photos',
+  'capture.photos.take': 'Take a photo',
   'capture.photos.add': 'Add photos',
   'capture.photos.hint': 'Location and camera data (EXIF, GPS) are removed on this device before a photo is kept or sent.',
   'capture.photos.working': 'Removing location data…',

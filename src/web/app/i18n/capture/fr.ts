@@ -79,6 +79,7 @@ export const captureFr: Record<keyof typeof captureEn, Message> = {
   'capture.status.found': 'retrouvé·e',
 
   'capture.photos': 'Photos',
+  'capture.photos.take': 'Prendre une photo',
   'capture.photos.add': 'Ajouter des photos',
   'capture.photos.hint': 'La position et les données de l’appareil (EXIF, GPS) sont retirées sur cet appareil avant que la photo soit gardée ou envoyée.',
   'capture.photos.working': 'Retrait des données de position…',

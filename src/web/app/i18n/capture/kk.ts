@@ -79,6 +79,7 @@ export const captureKk: Record<keyof typeof captureEn, Message> = {
   'capture.status.found': 'табылды',
 
   'capture.photos': 'Суреттер',
+  'capture.photos.take': 'Суретке түсіру',
   'capture.photos.add': 'Сурет қосу',
   'capture.photos.hint': 'Орналасқан жер мен камера деректері (EXIF, GPS) сурет сақталмай не жіберілмей тұрып осы құрылғыда өшіріледі.',
   'capture.photos.working': 'Орналасу деректері өшірілуде…',

@@ -79,6 +79,7 @@ export const captureRu: Record<keyof typeof captureEn, Message> = {
   'capture.status.found': 'найден(а)',
 
   'capture.photos': 'Фотографии',
+  'capture.photos.take': 'Сделать фото',
   'capture.photos.add': 'Добавить фотографии',
   'capture.photos.hint': 'Местоположение и данные камеры (EXIF, GPS) удаляются на этом устройстве, прежде чем фото будет сохранено или отправлено.',
   'capture.photos.working': 'Удаляем данные о местоположении…',
