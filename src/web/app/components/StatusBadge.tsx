@@ -2,7 +2,7 @@
 import type { PersonStatusValue } from '../../../core/records.ts';
 import { useI18n } from '../i18n/index.ts';
 
-const SYMBOL: Record<PersonStatusValue, string> = { detained: '⛓', missing: '?', injured: '✚', killed: '✝', released: '↗', found: '✓' };
+const SYMBOL: Record<PersonStatusValue, string> = { detained: '■', missing: '?', injured: '✚', killed: '✝', released: '↗', found: '✓' };
 
 export function StatusBadge({ status }: { status: PersonStatusValue }) {
   const { t } = useI18n();
