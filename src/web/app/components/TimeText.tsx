@@ -12,7 +12,7 @@ export function TimeText({ when, lang, words = true }: { when: ApproxTime; lang?
         <>
           {' '}
           <span class="source-words" title={i18n.t('time.sourceWords')}>
-            (<q lang={lang}>{when.label}</q>)
+            ({/^[«“"„‹]/.test(when.label) ? <span lang={lang}>{when.label}</span> : <q lang={lang}>{when.label}</q>})
           </span>
         </>
       )}
