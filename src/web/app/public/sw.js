@@ -62,13 +62,17 @@ async function navigate(request) {
     // Only the app's own shell replaces the cached one (not, say, a pairing page or an error).
     if (response.ok) {
       const html = await response.clone().text();
-      if (html.includes('<div id="app">')) await cache.put('/index.html', new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+      // Headers kept: the cached shell must run under the node's CSP like the live one.
+      if (html.includes('<div id="app">')) await cache.put('/index.html', new Response(html, { headers: response.headers }));
     }
     return response;
   } catch (error) {
     const shell = await cache.match('/index.html');
-    if (shell) return shell;
-    throw error;
+    if (!shell) throw error;
+    // Marked, so a test (or a curious person in devtools) can tell the cached shell from the live one.
+    const headers = new Headers(shell.headers);
+    headers.set('x-keruen-shell', 'cached');
+    return new Response(shell.body, { status: 200, headers });
   }
 }
 
