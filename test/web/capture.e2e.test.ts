@@ -160,7 +160,7 @@ test('a testimony written offline survives a reload, is signed, saved, findable 
   assert.equal(await page.getByLabel('What did you see or hear?').inputValue(), '');
 
   // Search from the other script finds it.
-  const hits = store.search('Жанаозен', { limit: 200 }).map((h) => h.event.id);
+  const hits = store.search('Жанаозен', { limit: 200 }).map((h): string => h.event.id);
   assert.ok(hits.includes(id), 'found by the Cyrillic name');
   assert.deepEqual(problems, []);
   await context.close();
