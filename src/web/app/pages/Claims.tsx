@@ -10,30 +10,11 @@ import { Citations } from '../components/Citations.tsx';
 import { RefList } from '../components/RefList.tsx';
 import { TimeText } from '../components/TimeText.tsx';
 import { Translatable } from '../components/Translatable.tsx';
-import { listOf } from '../explore/format.ts';
+import { figureText, standingText } from '../explore/claim-text.ts';
 import { claimsOf } from '../explore/views.ts';
-import { useI18n, type I18n, type MessageKey } from '../i18n/index.ts';
+import { useI18n } from '../i18n/index.ts';
 
-const EVIDENCE_ORDER = ['testimony', 'event', 'source', 'media', 'status', 'claim', 'person', 'assessment', 'translation', 'unknown'];
 const STANDING_ICON: Record<Standing['code'], string> = { supported: '✓', contradicted: '✗', disputed: '⇄', unassessed: '…' };
-
-/** Where a claim stands, in the reader's words: e.g. "Contradicted by 1 assessment from 1 curator, citing 3 testimonies and 1 event". */
-export function standingText(s: Standing, i18n: Pick<I18n, 't' | 'locale'>): string {
-  const { t, locale } = i18n;
-  let head: string;
-  if (s.code === 'supported') head = `${t('standing.supported', { count: s.supporting })} ${t('standing.curators', { count: s.curators })}`;
-  else if (s.code === 'contradicted') head = `${t('standing.contradicted', { count: s.contradicting })} ${t('standing.curators', { count: s.curators })}`;
-  else if (s.code === 'disputed') head = t('standing.disputed', { pro: s.supporting, con: s.contradicting });
-  else return t('standing.unassessed');
-  const cited = Object.entries(s.evidence)
-    .sort(([a], [b]) => (EVIDENCE_ORDER.indexOf(a) >>> 0) - (EVIDENCE_ORDER.indexOf(b) >>> 0))
-    .map(([kind, n]) => t((EVIDENCE_ORDER.includes(kind) ? `count.${kind}` : 'count.unknown') as MessageKey, { count: n }));
-  return cited.length > 0 ? `${head}, ${t('standing.citing', { list: listOf(cited, locale) })}` : head;
-}
-
-export function figureText(f: NonNullable<ClaimView['figure']>, i18n: Pick<I18n, 't' | 'formatNumber'>): string {
-  return `${i18n.t(`qualifier.${f.qualifier ?? 'exactly'}`, { value: i18n.formatNumber(f.value) })} ${f.unit === 'other' ? '' : i18n.t(`unit.${f.unit}`)}`.trim();
-}
 
 function Assessment({ a }: { a: AssessmentView }) {
   const { t } = useI18n();
