@@ -94,6 +94,13 @@ test('a testimony written offline survives a reload, is signed, saved, findable 
   await page.getByRole('option', { name: /Zhanaozen/ }).click();
   await page.getByText(/Chosen: Zhanaozen/).waitFor();
 
+  // People: one already in the archive (found by the Cyrillic spelling), one new with a status.
+  await page.getByLabel('Find a person in the archive').fill('Абжан');
+  await page.getByRole('button', { name: 'Link Makhambet Abjan' }).click();
+  await page.getByRole('button', { name: 'Add a new person' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Yerlan K.');
+  await page.getByLabel('Status this testimony reports').last().selectOption('detained');
+
   await page.locator('input[type=file][multiple]').setInputFiles({ name: 'zhanaozen.jpg', mimeType: 'image/jpeg', buffer: original });
   await page.getByTestId('photo-stripped').waitFor();
   await page.getByLabel('Describe photo 1 for people who cannot see it').fill('Strikers on the central square');
@@ -140,6 +147,15 @@ test('a testimony written offline survives a reload, is signed, saved, findable 
   assert.equal(content.when?.circa, true);
   assert.equal(content.where?.names?.ru, 'Жанаозен');
   assert.ok(content.where?.lat !== undefined && content.where.lon !== undefined, 'the place has coordinates for the map');
+  const personRefs = saved.tags.filter((t) => t[0] === 'e' && t[3] === 'person').map((t) => t[1] as string);
+  assert.equal(personRefs.length, 2, 'the linked person and the new one');
+  const people = personRefs.map((p) => JSON.parse(store.get(p)?.content ?? '{}') as { name?: string });
+  assert.deepEqual(people.map((p) => p.name).sort(), ['Makhambet Abjan', 'Yerlan K.']);
+  const newPerson = personRefs[people.findIndex((p) => p.name === 'Yerlan K.')] as string;
+  const reports = store.query([{ kinds: [Kind.PersonStatus], '#e': [id] }]);
+  assert.equal(reports.length, 1, 'one status report, citing the testimony');
+  assert.equal((JSON.parse(reports[0]?.content ?? '{}') as { status?: string }).status, 'detained');
+  assert.ok(reports[0]?.tags.some((t) => t[0] === 'e' && t[1] === newPerson && t[3] === 'person'));
   const mediaId = saved.tags.find((t) => t[0] === 'e' && t[3] === 'media')?.[1];
   const media = mediaId !== undefined ? store.get(mediaId) : undefined;
   assert.ok(media, 'the media descriptor is in the node store');
@@ -174,6 +190,22 @@ test('the capture page has no serious accessibility violation and speaks Russian
   await page.getByRole('heading', { name: 'Write a testimony' }).waitFor();
   await page.getByRole('button', { name: 'Add a new person' }).click();
   assert.deepEqual(await seriousAxeViolations(page), []);
+  // The language follows the text until the witness picks one.
+  const text = page.getByLabel('What did you see or hear?');
+  const lang = page.getByLabel('Language of the text');
+  await text.fill('Біз алаңда полицияның адамдарға оқ атқанын көрдік, Жаңаөзенде ереуіл басталды.');
+  assert.equal(await lang.inputValue(), 'kk');
+  await text.fill('Мы видели, как полиция стреляла в людей на площади, а потом началась забастовка.');
+  assert.equal(await lang.inputValue(), 'ru');
+  // The place combobox from the keyboard alone.
+  const place = page.getByRole('combobox', { name: /Place/ });
+  await place.fill('Алма');
+  await place.press('ArrowDown');
+  await place.press('Enter');
+  await page.getByText(/Chosen: Almaty/).waitFor();
+  await lang.selectOption('uk');
+  await text.fill('We saw the police shooting at people in the square, then the strike began.');
+  assert.equal(await lang.inputValue(), 'uk', 'a chosen language is kept');
   for (const [lang, heading, label] of [
     ['ru', 'Написать свидетельство', 'Что вы видели или слышали?'],
     ['kk', 'Куәлік жазу', 'Не көрдіңіз немесе не естідіңіз?'],
