@@ -121,6 +121,11 @@ test('a testimony written offline survives a reload, is signed, saved, findable 
   });
   assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page came from the service worker');
 
+  // Saving needs the node: offline, the page says so and keeps everything.
+  await page.getByRole('button', { name: 'Sign and save' }).click();
+  await page.getByRole('alert').filter({ hasText: 'The node cannot be reached' }).waitFor();
+  assert.equal(await page.getByLabel('What did you see or hear?').inputValue(), TEXT);
+
   // Online again: a wrong passphrase is refused and nothing is lost; the right one saves.
   await context.setOffline(false);
   await page.getByTestId('net-status').filter({ hasText: 'Online' }).waitFor();
