@@ -180,6 +180,13 @@ test('a testimony written offline survives a reload, is signed, saved, findable 
   await page.getByRole('button', { name: 'Write another testimony' }).click();
   assert.equal(await page.getByLabel('What did you see or hear?').inputValue(), '');
 
+  // The record page shows it, with its photo's descriptor linked; the new person is listed.
+  await page.goto(`${node.httpUrl}/record/${id}`);
+  await page.getByText('Nous étions sur la place centrale de Zhanaozen', { exact: false }).first().waitFor();
+  await screenshot(page, 'capture-saved-record-en');
+  await page.goto(`${node.httpUrl}/people`);
+  await page.getByText('Yerlan K.').first().waitFor();
+
   // Search from the other script finds it.
   const hits = store.search('Жанаозен', { limit: 200 }).map((h): string => h.event.id);
   assert.ok(hits.includes(id), 'found by the Cyrillic name');
