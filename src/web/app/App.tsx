@@ -1,7 +1,7 @@
 /** The shell: header with navigation and language switch, the archive loaded once, the routes. */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { LocationProvider, Router, Route } from 'preact-iso';
-import { I18nContext, LOCALES, initialLocale, makeI18n, rememberLocale, type Locale, useI18n } from './i18n/index.ts';
+import { I18nContext, initialLocale, makeI18n, rememberLocale, type Locale, useI18n } from './i18n/index.ts';
 import { ArchiveContext, type ArchiveState } from './data/use-archive.ts';
 import { loadArchive } from './data/archive.ts';
 import { TimelinePage } from './pages/Timeline.tsx';
@@ -12,9 +12,11 @@ import { RecordPage } from './pages/Record.tsx';
 import { SearchPage } from './pages/Search.tsx';
 import { CapturePage } from './pages/Capture.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
+import { PairingGate } from './components/PairingGate.tsx';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 
 function Header() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   return (
     <header class="site-header">
       <a class="skip-link" href="#main">
@@ -34,16 +36,7 @@ function Header() {
           <li><a class="primary" href="/capture">{t('nav.capture')}</a></li>
         </ul>
       </nav>
-      <label class="lang-switch">
-        <span>{t('lang.label')}</span>
-        <select value={locale} onChange={(e) => setLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
-          {LOCALES.map((l) => (
-            <option value={l} lang={l} key={l}>
-              {t(`lang.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSwitch />
     </header>
   );
 }
@@ -59,6 +52,17 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  return (
+    <I18nContext.Provider value={i18n}>
+      <PairingGate>
+        <Archive />
+      </PairingGate>
+    </I18nContext.Provider>
+  );
+}
+
+/** The archive is loaded only once this device may use the node. */
+function Archive() {
   const [state, setState] = useState<ArchiveState>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
@@ -74,9 +78,8 @@ export function App() {
   const archive = useMemo(() => ({ state, reload: () => setGeneration((g) => g + 1) }), [state]);
 
   return (
-    <I18nContext.Provider value={i18n}>
-      <ArchiveContext.Provider value={archive}>
-        <LocationProvider>
+    <ArchiveContext.Provider value={archive}>
+      <LocationProvider>
           <Header />
           <main id="main" tabIndex={-1}>
             <Router>
@@ -92,7 +95,6 @@ export function App() {
             </Router>
           </main>
         </LocationProvider>
-      </ArchiveContext.Provider>
-    </I18nContext.Provider>
+    </ArchiveContext.Provider>
   );
 }

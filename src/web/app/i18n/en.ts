@@ -25,6 +25,13 @@ const shellEn = {
   'state.offline': 'The node cannot be reached. What you write is kept on this device.',
   'state.error': 'Something went wrong: {message}',
   'state.empty': 'Nothing here yet.',
+  'pair.title': "Pair this device",
+  'pair.explain': "This node is open to the local network. Only paired devices may read or write: enter the code shown on the node’s screen.",
+  'pair.code': "Pairing code",
+  'pair.device': "Name of this device (optional)",
+  'pair.submit': "Pair",
+  'pair.wrong': "Wrong or expired code. Look at the node’s screen for the current one.",
+  'pair.tooMany': "Too many tries. Wait a minute, then try again.",
   'archive.records': { one: '{count} record', other: '{count} records' },
 } as const;
 

@@ -23,5 +23,12 @@ export const fr: Record<MessageKey, Message> = {
   'state.offline': 'Le nœud est injoignable. Ce que vous écrivez reste sur cet appareil.',
   'state.error': 'Un problème est survenu : {message}',
   'state.empty': 'Rien pour l’instant.',
+  'pair.title': "Associer cet appareil",
+  'pair.explain': "Ce nœud est ouvert au réseau local. Seuls les appareils associés peuvent lire ou écrire : saisissez le code affiché sur l’écran du nœud.",
+  'pair.code': "Code d’association",
+  'pair.device': "Nom de cet appareil (facultatif)",
+  'pair.submit': "Associer",
+  'pair.wrong': "Code erroné ou expiré. Regardez le code actuel sur l’écran du nœud.",
+  'pair.tooMany': "Trop d’essais. Attendez une minute puis réessayez.",
   'archive.records': { one: '{count} enregistrement', other: '{count} enregistrements' },
 };
