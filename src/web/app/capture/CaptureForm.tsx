@@ -33,6 +33,11 @@ export default function CaptureForm() {
   const [blobs, setBlobs] = useState<ReadonlyMap<string, Blob>>(new Map());
   const [savedId, setSavedId] = useState<string | undefined>();
   const current = useRef<Draft | undefined>(undefined);
+  const doneLink = useRef<HTMLAnchorElement>(null);
+  // The form the witness was in is gone: move focus to what replaced it, so a screen reader says so.
+  useEffect(() => {
+    if (savedId !== undefined) doneLink.current?.focus();
+  }, [savedId]);
   const writer = useRef(new DraftWriter((s) => setDisk(s)));
 
   useEffect(() => {
@@ -124,7 +129,7 @@ export default function CaptureForm() {
         <div class="cap-done" role="status">
           <p>{t('capture.save.done')}</p>
           <p>
-            <a href={`/record/${savedId}`}>{t('capture.save.open')}</a>
+            <a ref={doneLink} href={`/record/${savedId}`}>{t('capture.save.open')}</a>
           </p>
           <button type="button" onClick={() => setSavedId(undefined)}>
             {t('capture.save.another')}

@@ -29,6 +29,21 @@ async function buildFiles() {
   return [...files];
 }
 
+/**
+ * After an update the worker script itself is unchanged, so install does not run again: each
+ * online navigation tops the cache up with the new build's files and drops the old build's,
+ * so the next offline visit has every chunk (the capture form's included) of the app it runs.
+ */
+async function topUp() {
+  const files = await buildFiles().catch(() => []);
+  if (files.length === 0) return;
+  const cache = await caches.open(CACHE);
+  const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+  await cache.addAll(files.filter((f) => !have.has(f))).catch(() => undefined);
+  const current = new Set(files);
+  for (const path of have) if (path.startsWith('/assets/') && !current.has(path)) await cache.delete(path);
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
@@ -52,7 +67,7 @@ function never(path) {
   return path.startsWith('/api/') || path === '/api' || path.startsWith('/upload') || /^\/[0-9a-f]{64}/.test(path);
 }
 
-async function navigate(request) {
+async function navigate(request, event) {
   const cache = await caches.open(CACHE);
   try {
     const response = await Promise.race([
@@ -63,7 +78,10 @@ async function navigate(request) {
     if (response.ok) {
       const html = await response.clone().text();
       // Headers kept: the cached shell must run under the node's CSP like the live one.
-      if (html.includes('<div id="app">')) await cache.put('/index.html', new Response(html, { headers: response.headers }));
+      if (html.includes('<div id="app">')) {
+        await cache.put('/index.html', new Response(html, { headers: response.headers }));
+        event.waitUntil(topUp());
+      }
     }
     return response;
   } catch (error) {
@@ -90,6 +108,6 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || never(url.pathname)) return;
-  if (request.mode === 'navigate') return event.respondWith(navigate(request));
+  if (request.mode === 'navigate') return event.respondWith(navigate(request, event));
   if (url.pathname.startsWith('/assets/') || SHELL.includes(url.pathname)) event.respondWith(asset(request));
 });
