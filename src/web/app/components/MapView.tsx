@@ -47,7 +47,7 @@ export function MapView({ timeline }: { timeline: Timeline }) {
           {t('map.allDays')}
         </button>
         {days.map((d) => (
-          <button type="button" key={d.day} aria-pressed={day === d.day} onClick={() => setDay(d.day)} aria-label={formatDay(d.day, locale)}>
+          <button type="button" key={d.day} aria-pressed={day === d.day} onClick={() => setDay(d.day)} title={formatDay(d.day, locale)}>
             {formatDay(d.day, locale, 'short')}
           </button>
         ))}
@@ -84,17 +84,24 @@ export function MapView({ timeline }: { timeline: Timeline }) {
             >
               <title>{label}</title>
               <circle cx={s.x} cy={s.y} r={radius(s.events.length)} />
-              <text x={s.x} y={s.y + 4} text-anchor="middle" aria-hidden="true">
+            </g>
+          );
+        })}
+        {/* Text beside the markers, outside the buttons: a marker's name for assistive technology is its label. */}
+        <g class="marker-text" aria-hidden="true">
+          {spots.map((s) => (
+            <g key={s.key} class={s.key === selected ? 'selected' : undefined}>
+              <text class="spot-count" x={s.x} y={s.y + 4} text-anchor="middle">
                 {s.events.length}
               </text>
               {s.place?.kind !== 'country' && (
-                <text class="spot-name" x={s.x + radius(s.events.length) + 3} y={s.y + 4} aria-hidden="true">
+                <text class="spot-name" x={s.x + radius(s.events.length) + 3} y={s.y + 4}>
                   {name(s)}
                 </text>
               )}
             </g>
-          );
-        })}
+          ))}
+        </g>
       </svg>
       <p class="note">{t('map.credits')}</p>
       {spots.length === 0 && <p>{t('map.nothing')}</p>}

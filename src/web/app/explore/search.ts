@@ -106,8 +106,9 @@ export async function searchLoaded(archive: LoadedArchive, q: string): Promise<V
 export async function search(archive: LoadedArchive, q: string): Promise<SearchResult> {
   try {
     if (await nodeSupportsSearch()) return { via: 'node', events: await searchRelay(q) };
-  } catch {
-    // offline, refused or timed out: search what this page has
+  } catch (e) {
+    // Offline, refused or timed out: search what this page has (and say why, for whoever debugs).
+    console.warn('keruen: node search unavailable:', e instanceof Error ? e.message : e);
   }
   return { via: 'page', events: await searchLoaded(archive, q) };
 }
