@@ -4,7 +4,7 @@
  * visually hidden but read by assistive technology.
  */
 import type { ChartDay } from '../explore/chart.ts';
-import { formatDay } from '../explore/format.ts';
+import { formatDay, formatDayOfMonth, formatDayRange, formatNumber } from '../explore/format.ts';
 import { useI18n } from '../i18n/index.ts';
 
 const SERIES = [
@@ -18,7 +18,8 @@ const H = 200;
 const M = { top: 12, right: 8, bottom: 28, left: 28 };
 
 export function DayChart({ days }: { days: readonly ChartDay[] }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale } = useI18n();
+  const num = (n: number) => formatNumber(n, locale);
   const first = days[0];
   const last = days.at(-1);
   if (first === undefined || last === undefined) return null;
@@ -35,7 +36,7 @@ export function DayChart({ days }: { days: readonly ChartDay[] }) {
     <figure class="day-chart">
       <figcaption>
         <h2 id="chart-title">{t('chart.title')}</h2>
-        <p class="range">{new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(Date.parse(first.day), Date.parse(last.day))}</p>
+        <p class="range">{formatDayRange(first.day, last.day, locale)}</p>
         <ul class="legend" aria-hidden="true">
           {SERIES.map((s) => (
             <li key={s.key}>
@@ -49,7 +50,7 @@ export function DayChart({ days }: { days: readonly ChartDay[] }) {
           <g key={v} class="tick">
             <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
             <text x={M.left - 4} y={y(v) + 4} text-anchor="end">
-              {formatNumber(v)}
+              {num(v)}
             </text>
           </g>
         ))}
@@ -61,7 +62,7 @@ export function DayChart({ days }: { days: readonly ChartDay[] }) {
               return v > 0 ? <rect class={s.cls} x={x} y={y(v)} width={bar - 1} height={y(0) - y(v)} /> : null;
             })}
             <text class="day-label" x={M.left + i * band + band / 2} y={H - 10} text-anchor="middle">
-              {new Intl.DateTimeFormat(locale, { day: 'numeric', timeZone: 'UTC' }).format(Date.parse(d.day))}
+              {formatDayOfMonth(d.day, locale)}
             </text>
           </g>
         ))}
@@ -83,7 +84,7 @@ export function DayChart({ days }: { days: readonly ChartDay[] }) {
             <tr key={d.day}>
               <th scope="row">{formatDay(d.day, locale)}</th>
               {SERIES.map((s) => (
-                <td key={s.key}>{formatNumber(d[s.key])}</td>
+                <td key={s.key}>{num(d[s.key])}</td>
               ))}
             </tr>
           ))}

@@ -1,7 +1,7 @@
 /** Claims in the reader's words: where a claim stands, and its figure. */
 import type { ClaimView, Standing } from '../../../core/views/index.ts';
 import type { I18n, MessageKey } from '../i18n/index.ts';
-import { listOf } from './format.ts';
+import { formatNumber, listOf } from './format.ts';
 
 const EVIDENCE_ORDER = ['testimony', 'event', 'source', 'media', 'status', 'claim', 'person', 'assessment', 'translation', 'unknown'];
 
@@ -19,6 +19,6 @@ export function standingText(s: Standing, i18n: Pick<I18n, 't' | 'locale'>): str
   return cited.length > 0 ? `${head}, ${t('standing.citing', { list: listOf(cited, locale) })}` : head;
 }
 
-export function figureText(f: NonNullable<ClaimView['figure']>, i18n: Pick<I18n, 't' | 'formatNumber'>): string {
-  return `${i18n.t(`qualifier.${f.qualifier ?? 'exactly'}`, { value: i18n.formatNumber(f.value) })} ${f.unit === 'other' ? '' : i18n.t(`unit.${f.unit}`)}`.trim();
+export function figureText(f: NonNullable<ClaimView['figure']>, i18n: Pick<I18n, 't' | 'locale'>): string {
+  return `${i18n.t(`qualifier.${f.qualifier ?? 'exactly'}`, { value: formatNumber(f.value, i18n.locale) })} ${f.unit === 'other' ? '' : i18n.t(`unit.${f.unit}`)}`.trim();
 }

@@ -7,6 +7,7 @@ import { npubEncode } from 'nostr-tools/nip19';
 import type { Place } from '../../../core/records.ts';
 import type { ApproxTime } from '../../../core/time.ts';
 import type { I18n, Locale } from '../i18n/index.ts';
+import { intlLacksKazakh, kkCountry, kkDate, kkLanguage, kkList, kkNumber, kkRange, type KkPrecision } from './kk-intl.ts';
 
 interface WallClock {
   /** The wall-clock time the source wrote, as if it were UTC (formatted with timeZone UTC). */
@@ -41,18 +42,29 @@ function offsetLabel(offset: string): string {
 }
 
 /** An approximate time at its own precision, a range when it has an end; "about" when the source hedges. */
+const KK_PRECISION: Record<ApproxTime['precision'], KkPrecision> = { year: 'year', month: 'month', day: 'day', hour: 'time', minute: 'time' };
+
+/** Whether to write Kazakh by hand (see kk-intl.ts). */
+function handKazakh(locale: Locale): boolean {
+  return locale === 'kk' && intlLacksKazakh();
+}
+
 export function formatApprox(t: ApproxTime, i18n: Pick<I18n, 'locale' | 't'>): string {
-  const fmt = new Intl.DateTimeFormat(i18n.locale, STYLE[t.precision]);
   const a = wallClock(t.from);
+  const ranged = t.to !== undefined && t.to !== t.from;
   let text: string;
-  if (t.to !== undefined && t.to !== t.from) text = fmt.formatRange(a.date, wallClock(t.to).date);
-  else text = fmt.format(a.date);
+  if (handKazakh(i18n.locale)) text = ranged ? kkRange(a.date, wallClock(t.to as string).date, KK_PRECISION[t.precision]) : kkDate(a.date, KK_PRECISION[t.precision]);
+  else {
+    const fmt = new Intl.DateTimeFormat(i18n.locale, STYLE[t.precision]);
+    text = ranged ? fmt.formatRange(a.date, wallClock(t.to as string).date) : fmt.format(a.date);
+  }
   if (a.offset !== undefined) text += ` (${offsetLabel(a.offset)})`;
   return t.circa ? i18n.t('time.circa', { time: text }) : text;
 }
 
 /** A calendar day ("2022-01-05") as a heading: weekday and date in the reader's language. */
 export function formatDay(day: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
+  if (handKazakh(locale)) return kkDate(wallClock(day).date, 'day', style === 'long' ? { weekday: true } : { short: true });
   const opts: Intl.DateTimeFormatOptions =
     style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale, opts).format(wallClock(day).date);
@@ -60,6 +72,7 @@ export function formatDay(day: string, locale: Locale, style: 'long' | 'short' =
 
 /** A record's `created_at` (the author's word), as a date and time in the reader's zone. */
 export function formatCreated(seconds: number, locale: Locale): string {
+  if (handKazakh(locale)) return kkDate(new Date(seconds * 1000), 'time', { utc: false });
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(seconds * 1000));
 }
 
@@ -86,6 +99,7 @@ export function placeName(p: Pick<Place, 'name' | 'names'>, locale: Locale, more
 }
 
 export function languageName(code: string, locale: Locale): string {
+  if (handKazakh(locale)) return kkLanguage(code) ?? code;
   try {
     return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
   } catch {
@@ -94,6 +108,7 @@ export function languageName(code: string, locale: Locale): string {
 }
 
 export function countryName(code: string, locale: Locale): string {
+  if (handKazakh(locale)) return kkCountry(code) ?? code;
   try {
     return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
   } catch {
@@ -113,5 +128,23 @@ export function shortNpub(pubkey: string): string {
 
 /** Joins phrases with the reader's "and". */
 export function listOf(items: readonly string[], locale: Locale): string {
+  if (handKazakh(locale)) return kkList(items);
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** A number in the reader's format (Kazakh by hand where Intl lacks it). */
+export function formatNumber(n: number, locale: Locale): string {
+  return handKazakh(locale) ? kkNumber(n) : new Intl.NumberFormat(locale).format(n);
+}
+
+/** A day range for captions ("1–10 January 2022"). */
+export function formatDayRange(from: string, to: string, locale: Locale): string {
+  const a = wallClock(from).date;
+  const b = wallClock(to).date;
+  return handKazakh(locale) ? kkRange(a, b, 'day') : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(a, b);
+}
+
+/** Day of the month alone, for chart ticks. */
+export function formatDayOfMonth(day: string, locale: Locale): string {
+  return handKazakh(locale) ? String(wallClock(day).date.getUTCDate()) : new Intl.DateTimeFormat(locale, { day: 'numeric', timeZone: 'UTC' }).format(wallClock(day).date);
 }
