@@ -15,7 +15,7 @@ const SERIES = [
 
 const W = 640;
 const H = 200;
-const M = { top: 12, right: 8, bottom: 28, left: 28 };
+const M = { top: 12, right: 8, bottom: 30, left: 36 };
 
 export function DayChart({ days }: { days: readonly ChartDay[] }) {
   const { t, locale } = useI18n();
