@@ -18,6 +18,7 @@ import { nowSeconds, type VerifiedEvent } from '../core/event.ts';
 import type { EventStore, Filter } from '../store/types.ts';
 import type { AcceptFn } from './accept.ts';
 import { TokenBucket, type RelayLimits } from './limits.ts';
+import { DEFAULT_NEGENTROPY_LIMITS, NegentropySessions, type NegentropyLimits } from './negentropy.ts';
 import { claimedId, parseClientMessage, reasonOf, relayMessage, type MessageError, type RelayMessage } from './messages.ts';
 
 export interface RelayContext {
@@ -30,6 +31,7 @@ export interface RelayContext {
   /** Our own failures (not the client's): a store that throws, an accept function with a bug. */
   onError(error: unknown): void;
   now?: () => number;
+  negentropy?: Partial<NegentropyLimits>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -44,6 +46,7 @@ export class Connection {
   readonly #ctx: RelayContext;
   readonly #subs = new Map<string, Filter[]>();
   readonly #bucket: TokenBucket;
+  readonly #neg: NegentropySessions;
   /** Cleared by each keepalive round, set again by the client's pong. */
   alive = true;
 
@@ -51,6 +54,7 @@ export class Connection {
     this.#ws = ws;
     this.#ctx = ctx;
     this.#bucket = new TokenBucket(ctx.limits.messagesPerSecond, ctx.limits.messageBurst);
+    this.#neg = new NegentropySessions(ctx.store, { ...DEFAULT_NEGENTROPY_LIMITS, ...ctx.negentropy, ...ctx.limits }, (m) => this.#send(m), ctx.onError);
   }
 
   get subscriptionCount(): number {
@@ -74,6 +78,7 @@ export class Connection {
     const parsed = parseClientMessage(text, this.#ctx.limits);
     if (!parsed.ok) return this.#refuse(parsed, limited);
     const msg = parsed.message;
+    if (msg.type === 'NEG') return this.#neg.onMessage(msg.verb, msg.args, limited ? this.#rateError() : undefined);
     if (limited) {
       // Named in the answer, so a publisher gets its OK and a subscriber its CLOSED instead of waiting.
       const named = msg.type === 'EVENT' ? { eventId: claimedId(msg.event) } : msg.type === 'CLOSE' ? {} : { subId: msg.subId };

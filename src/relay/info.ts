@@ -34,7 +34,7 @@ export interface RelayInfoDocument extends RelayInfo {
   };
 }
 
-export const SUPPORTED_NIPS = [1, 9, 11, 45, 50] as const;
+export const SUPPORTED_NIPS = [1, 9, 11, 45, 50, 77] as const;
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };

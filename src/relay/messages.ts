@@ -7,12 +7,15 @@ import { z } from 'zod';
 import { KeruenError, relayPrefix } from '../core/errors.ts';
 import type { NostrEvent } from '../core/event.ts';
 import type { Filter } from '../store/types.ts';
+import { isNegVerb, type NegVerb } from './negentropy-verbs.ts';
 
 export type ClientMessage =
   | { type: 'EVENT'; event: unknown }
   | { type: 'REQ'; subId: string; filters: Filter[] }
   | { type: 'COUNT'; subId: string; filters: Filter[] }
-  | { type: 'CLOSE'; subId: string };
+  | { type: 'CLOSE'; subId: string }
+  /** NIP-77, checked further by relay/negentropy.ts. */
+  | { type: 'NEG'; verb: NegVerb; args: unknown[] };
 
 /**
  * A refused client message. `subId` / `eventId` are set when the message got far enough to
@@ -32,7 +35,9 @@ export type RelayMessage =
   | ['EOSE', string]
   | ['CLOSED', string, string]
   | ['NOTICE', string]
-  | ['COUNT', string, { count: number }];
+  | ['COUNT', string, { count: number }]
+  | ['NEG-MSG', string, string]
+  | ['NEG-ERR', string, string];
 
 export interface MessageLimits {
   maxFilters: number;
@@ -80,7 +85,7 @@ function describeFilterError(index: number, err: z.ZodError): string {
   return `filter ${index}${path}: ${issue?.message ?? 'malformed'}`;
 }
 
-function parseSubId(value: unknown, limits: MessageLimits): string | KeruenError {
+export function parseSubId(value: unknown, limits: MessageLimits): string | KeruenError {
   if (typeof value !== 'string') return invalidMessage('subscription id must be a string');
   if (value.length === 0 || value.length > limits.maxSubIdLength)
     return invalidMessage(`subscription id must be 1 to ${limits.maxSubIdLength} characters`);
@@ -133,6 +138,7 @@ export function parseClientMessage(text: string, limits: MessageLimits): ParseRe
       return { ok: true, message: { type: 'CLOSE', subId } };
     }
     default:
+      if (isNegVerb(type)) return { ok: true, message: { type: 'NEG', verb: type, args: rest } };
       return { ok: false, error: invalidMessage(`unknown message type "${type.slice(0, 32)}"`) };
   }
 }
@@ -156,6 +162,7 @@ const relayMessageSchema = z.union([
   z.tuple([z.literal('CLOSED'), z.string(), z.string()]),
   z.tuple([z.literal('NOTICE'), z.string()]),
   z.tuple([z.literal('COUNT'), z.string(), z.looseObject({ count: z.number().int().min(0) })]),
+  z.tuple([z.enum(['NEG-MSG', 'NEG-ERR']), z.string(), z.string()]),
 ]);
 
 /** Guard for messages a relay sends (used by tests and, later, by our own sync client). */
@@ -170,4 +177,6 @@ export const relayMessage = {
   closed: (subId: string, reason: string): RelayMessage => ['CLOSED', subId, reason],
   notice: (text: string): RelayMessage => ['NOTICE', text],
   count: (subId: string, count: number): RelayMessage => ['COUNT', subId, { count }],
+  negMsg: (subId: string, hex: string): RelayMessage => ['NEG-MSG', subId, hex],
+  negErr: (subId: string, reason: string): RelayMessage => ['NEG-ERR', subId, reason],
 };

@@ -12,12 +12,15 @@ import { makeAccept, type AcceptFn } from './accept.ts';
 import { Connection } from './connection.ts';
 import { relayInfoDocument, serveRelayInfo, type RelayInfo, type RelayInfoDocument } from './info.ts';
 import { resolveLimits, type RelayLimits } from './limits.ts';
+import type { NegentropyLimits } from './negentropy.ts';
 
 export interface RelayDeps {
   store: EventStore;
   accept: AcceptFn;
   info: RelayInfo;
   limits?: Partial<RelayLimits>;
+  /** NIP-77 reconciliation limits (relay/negentropy.ts). */
+  negentropy?: Partial<NegentropyLimits>;
   /** Called once per newly stored event (not for duplicates). */
   onEvent?: (event: VerifiedEvent) => void;
   /** Serves every HTTP request that is not NIP-11 (the web app). Default: 404. */
@@ -88,7 +91,7 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
   const broadcast = (event: VerifiedEvent) => {
     for (const c of connections.values()) c.deliver(event);
   };
-  const ctx = { store: deps.store, accept: deps.accept, limits, broadcast, onEvent: deps.onEvent, onError };
+  const ctx = { store: deps.store, accept: deps.accept, limits, broadcast, onEvent: deps.onEvent, onError, negentropy: deps.negentropy };
 
   // skipUTF8Validation: ws would close the connection on broken UTF-8; Connection answers it instead.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.hardMaxPayloadBytes, skipUTF8Validation: true, perMessageDeflate: false });
