@@ -9,6 +9,8 @@ let node: TestNode;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** What the page said on its console (a failed node search says why it fell back). */
+const consoleLines: string[] = [];
 
 before(async () => {
   node = await startTestNode();
@@ -16,7 +18,7 @@ before(async () => {
   // bypassCSP lets axe-core be injected; the app itself runs under the node's CSP otherwise.
   context = await browser.newContext({ locale: 'en-US', bypassCSP: true, serviceWorkers: 'block' });
   page = await context.newPage();
-  page.on('console', (m) => { if (process.env.DEBUG_E2E) console.log('page:', m.text()); });
+  page.on('console', (m) => consoleLines.push(m.text()));
 });
 after(async () => {
   await browser?.close();
@@ -79,7 +81,8 @@ test('search: "Жанаозен" finds the Zhanaozen records, grouped by kind', 
   await open(`/search?q=${encodeURIComponent('Жанаозен')}`, 'results for');
   await page.getByRole('heading', { name: 'Events (5)' }).waitFor();
   await page.getByRole('link', { name: 'Les protestations éclatent à Janaozen' }).waitFor();
-  await page.getByText('Searched by the node’s full-text index.').waitFor();
+  const via = await page.locator('.search-results .note').innerText();
+  assert.equal(via, 'Searched by the node’s full-text index.', consoleLines.filter((l) => l.includes('keruen:')).join('\n'));
   await noSeriousViolations();
 });
 

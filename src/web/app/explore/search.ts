@@ -16,7 +16,8 @@ export interface SearchResult {
   events: VerifiedEvent[];
 }
 
-const TIMEOUT_MS = 4000;
+// Generous: a node busy ingesting may take seconds to answer, and the fallback only sees what this page loaded.
+const TIMEOUT_MS = 10_000;
 const LIMIT = 200;
 
 async function nodeSupportsSearch(): Promise<boolean> {
