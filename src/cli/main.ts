@@ -8,6 +8,7 @@ import { initCommand, identitiesCommand } from './commands/identity.ts';
 import { listCommand, showCommand, searchCommand } from './commands/read.ts';
 import { importCommand, exportCommand } from './commands/transfer.ts';
 import { startCommand } from './commands/start.ts';
+import { syncCommand } from './commands/sync.ts';
 import { viewCommands } from './commands/views.ts';
 
 let context: CliContext | undefined;
@@ -33,6 +34,7 @@ program.addCommand(searchCommand(getContext));
 for (const c of viewCommands(getContext)) program.addCommand(c);
 program.addCommand(importCommand(getContext));
 program.addCommand(exportCommand(getContext));
+program.addCommand(syncCommand(getContext));
 
 // Subcommands inherit the exit override so usage errors get our exit code.
 for (const c of program.commands) {
