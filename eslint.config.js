@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.scratch/**', 'node_modules/**', 'dist/**', '**/*.js', '**/*.mjs', '.keruen-demo/**', 'test-output/**'] },
+  { ignores: ['.scratch/**', 'bench/.tmp/**', 'bench/.cache/**', 'node_modules/**', 'dist/**', '**/*.js', '**/*.mjs', '.keruen-demo/**', 'test-output/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
