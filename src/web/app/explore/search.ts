@@ -21,7 +21,9 @@ const TIMEOUT_MS = 10_000;
 const LIMIT = 200;
 
 async function nodeSupportsSearch(): Promise<boolean> {
-  const res = await fetch('/', { headers: { accept: 'application/nostr+json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  // Not from a cache: '/' is also the app's page, cached without `Vary: Accept` by the browser
+  // and kept by the service worker; the query keeps the service worker's route table out of it.
+  const res = await fetch('/?nip11', { cache: 'no-store', headers: { accept: 'application/nostr+json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (!res.ok) return false;
   const info = (await res.json()) as { supported_nips?: unknown };
   return Array.isArray(info.supported_nips) && info.supported_nips.includes(50);
