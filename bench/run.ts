@@ -1,6 +1,10 @@
 /**
  * `npm run bench`: verify rates, ingest rate and search latency, each next to its baseline
  * measured in the same run. BENCH_RECORDS=20000 shrinks it (default 100,000).
+ * The ingest uses every core (one verifier worker each, the main thread writing SQLite on
+ * the same cores), so its limit is the one-core WASM verify rate times the core count.
+ * Other programs running meanwhile take cores from the ingest: the CPU they used during it
+ * is printed next to the result.
  * The signed corpus is cached in bench/.cache/ (signing is slower than verifying).
  */
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -59,7 +63,13 @@ function rate(count: number, ms: number): number {
   return count / (ms / 1000);
 }
 
-async function verifyRates(sample: NostrEvent[]): Promise<{ wasm: number; noble: number }> {
+/**
+ * Verify rates on this thread, on a copy of each event as the verifier gets it. The WASM
+ * rate is the best of several rounds: other programs on the machine can only slow a round
+ * down, so the best one is the closest to what a core can do, and the highest (strictest)
+ * baseline for the ingest.
+ */
+async function verifyRates(sample: NostrEvent[], rounds: number): Promise<{ wasm: number[]; noble: number }> {
   const nostr = await initNostrWasm();
   const time = (events: NostrEvent[], verify: (e: NostrEvent) => void) => {
     const t0 = performance.now();
@@ -68,11 +78,24 @@ async function verifyRates(sample: NostrEvent[]): Promise<{ wasm: number; noble:
   };
   time(sample.slice(0, 200), (e) => nostr.verifyEvent(e)); // warm-up (JIT, WASM tiers)
   time(sample.slice(0, 50), (e) => nobleVerifier(e));
-  const wasm = time(sample, (e) => nostr.verifyEvent(e));
+  const wasm = Array.from({ length: rounds }, () => time(sample, (e) => nostr.verifyEvent(e)));
   const noble = time(sample.slice(0, Math.min(sample.length, 600)), (e) => {
     if (!nobleVerifier(e)) throw KeruenError.invalidSignature(e.id);
   });
   return { wasm, noble };
+}
+
+/** Busy and total CPU time of the whole machine, all processes (Linux; zeros elsewhere). */
+function machineCpu(): { busy: number; total: number } {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    const idle = fields[3]! + fields[4]!;
+    // clock ticks, 100 per second on Linux
+    return { busy: ((total - idle) / 100) * 1000, total: (total / 100) * 1000 };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -85,18 +108,31 @@ async function main(): Promise<void> {
   const sample = lines.slice(0, 3000).map((l) => JSON.parse(l) as NostrEvent);
 
   log('measuring raw verify rates...');
-  const { wasm, noble } = await verifyRates(sample);
+  const before = await verifyRates(sample, 3);
 
   log(`ingesting ${lines.length} records with ${CORES} verifier workers...`);
   const dir = mkdtempSync(join(tmpdir(), 'keruen-bench-'));
   const store = SqliteStore.open(join(dir, 'bench.db'));
   const input = jsonlLines(createReadStream(path, { highWaterMark: 1 << 20 }));
+  const cpu0 = process.cpuUsage();
+  const machine0 = machineCpu();
   const t0 = performance.now();
   const result = await ingestJsonl(input, store, { workers: CORES });
   const ingestMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const machine1 = machineCpu();
   const ingestRate = rate(lines.length, ingestMs);
   if (result.invalid.length > 0) log(`warning: ${result.invalid.length} invalid, first: line ${result.invalid[0]!.line}: ${result.invalid[0]!.reason}`);
   const dbBytes = statSync(join(dir, 'bench.db')).size;
+  // CPU time of the ingest (all its threads) in cores, and what other processes took meanwhile.
+  const ownCores = (cpu.user + cpu.system) / 1000 / ingestMs;
+  const machineMs = machine1.total - machine0.total;
+  const otherShare = machineMs > 0 ? Math.max(0, (machine1.busy - machine0.busy - (cpu.user + cpu.system) / 1000) / machineMs) : 0;
+
+  const after = await verifyRates(sample, 3);
+  const wasmRounds = [...before.wasm, ...after.wasm];
+  const wasm = Math.max(...wasmRounds);
+  const noble = Math.max(before.noble, after.noble);
 
   log('measuring search latency...');
   const samples: number[] = [];
@@ -127,8 +163,10 @@ async function main(): Promise<void> {
     row('-'.repeat(44), '-'.repeat(16), '-'.repeat(40), '-'.repeat(6)),
     row('verify, libsecp256k1 WASM, 1 core', `${fmt(wasm)} ev/s`, `${fmt(wasm / noble, 1)}x @noble pure JS`),
     row('verify, @noble/curves pure JS, 1 core', `${fmt(noble)} ev/s`, ''),
+    row('  rounds before + after the ingest (best)', `${wasmRounds.length} x ${fmt(sample.length)} ev`, wasmRounds.map((r) => fmt(r)).join(' ')),
     row(`ingest JSONL -> SQLite (verify on ${CORES} workers)`, `${fmt(ingestRate)} ev/s`, `${fmt(ratio * 100, 1)}% of wasm x ${CORES} = ${fmt(wasm * CORES)} (target 80%)`, ratio >= INGEST_TARGET ? 'yes' : 'NO'),
     row('  stored / duplicate / superseded / invalid', `${result.stored}/${result.duplicate}/${result.superseded}/${result.invalid.length}`, `${fmt(ingestMs / 1000, 1)} s total`),
+    row('  CPU used by the ingest / by other programs', `${fmt(ownCores, 2)} / ${fmt(otherShare * CORES, 2)} cores`, `of ${CORES}; others slow the ingest down`),
     row('search p50', `${fmt(p50, 2)} ms`, `${fmt(samples.length)} queries, ${QUERIES.length} distinct`),
     row('search p95', `${fmt(p95, 2)} ms`, `${fmt((p95 / SEARCH_TARGET_MS) * 100, 0)}% of the 20 ms target`, p95 < SEARCH_TARGET_MS ? 'yes' : 'NO'),
     row('search max', `${fmt(samples[samples.length - 1]!, 2)} ms`, ''),

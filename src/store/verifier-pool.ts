@@ -19,13 +19,38 @@ export interface VerifyRequest {
 
 export type VerifyResult = { ok: true; event: NostrEvent } | { ok: false; code: ErrorCode; reason: string };
 
+/**
+ * A batch for the store: JSON lines (blank ones included, so that line numbers hold), or
+ * the UTF-8 bytes of whole lines, moved to the worker without a copy.
+ */
+export interface RowsRequest {
+  batch: number;
+  rows: true;
+  lines?: readonly string[];
+  bytes?: Uint8Array;
+  acceptKinds?: readonly number[];
+  maxEventBytes?: number;
+}
+
+/** A verified event as flat fields (cheaper to pass between threads than an object). */
+export type StoreRow = [id: string, pubkey: string, created_at: number, kind: number, tags: string[][], content: string, sig: string];
+
+export interface RowBatch {
+  /** Lines in the batch, blank ones included. */
+  lines: number;
+  /** The good events, in line order. */
+  rows: StoreRow[];
+  /** For each refused line: its 0-based index in the batch, then the reason. */
+  invalid: (number | string)[];
+}
+
 export interface VerifyOptions {
   acceptKinds?: ReadonlySet<number>;
   maxEventBytes?: number;
 }
 
 interface Pending {
-  resolve: (r: VerifyResult[]) => void;
+  resolve: (r: never) => void;
   reject: (e: Error) => void;
 }
 
@@ -68,20 +93,38 @@ export class VerifierPool {
     return this.#slots.length;
   }
 
+  /** Event-loop utilization of each worker since it started (idle = waiting for work). */
+  utilization(): number[] {
+    return this.#slots.map((s) => s.worker.performance.eventLoopUtilization().utilization);
+  }
+
   /** Verifies one batch on the least busy worker. Results are in the order of `items`. */
   verify(items: readonly unknown[], opts: VerifyOptions = {}): Promise<VerifyResult[]> {
+    return this.#send((batch) => ({ batch, items, acceptKinds: opts.acceptKinds && [...opts.acceptKinds], maxEventBytes: opts.maxEventBytes }));
+  }
+
+  /**
+   * Verifies JSON lines for a store write: the good events come back as rows, the bad ones
+   * as line offsets with a reason. `input` is lines, or the UTF-8 bytes of whole lines
+   * (cut after a newline, or at the end of the input), whose buffer is handed over to the
+   * worker: the caller must not use it afterwards.
+   */
+  verifyLines(input: readonly string[] | Uint8Array, opts: VerifyOptions = {}): Promise<RowBatch> {
+    const acceptKinds = opts.acceptKinds && [...opts.acceptKinds];
+    if (!(input instanceof Uint8Array)) return this.#send((batch) => ({ batch, rows: true, lines: input, acceptKinds, maxEventBytes: opts.maxEventBytes }));
+    // Only a buffer of its own can be moved; a view into a shared one is copied first.
+    const bytes = input.byteOffset === 0 && input.byteLength === input.buffer.byteLength && input.buffer instanceof ArrayBuffer ? input : input.slice();
+    return this.#send((batch) => ({ batch, rows: true, bytes, acceptKinds, maxEventBytes: opts.maxEventBytes }), [bytes.buffer as ArrayBuffer]);
+  }
+
+  #send<T>(request: (batch: number) => VerifyRequest | RowsRequest, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.#closed) return Promise.reject(new KeruenError('internal', 'verifier pool is closed'));
     const slot = this.#slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const batch = this.#nextBatch++;
-    const req: VerifyRequest = {
-      batch,
-      items,
-      acceptKinds: opts.acceptKinds && [...opts.acceptKinds],
-      maxEventBytes: opts.maxEventBytes,
-    };
-    return new Promise((resolve, reject) => {
-      slot.pending.set(batch, { resolve, reject });
-      slot.worker.postMessage(req);
+    const req = request(batch);
+    return new Promise<T>((resolve, reject) => {
+      slot.pending.set(batch, { resolve: resolve as (r: never) => void, reject });
+      slot.worker.postMessage(req, transfer);
     });
   }
 
@@ -104,12 +147,13 @@ function ready(slot: Slot): Promise<void> {
     worker.on('exit', (code) => {
       if (code !== 0 || pending.size > 0) fail(new Error(`exited with code ${code}`));
     });
-    worker.on('message', (msg: { ready?: true; batch?: number; results?: VerifyResult[] }) => {
+    worker.on('message', (msg: { ready?: true; batch?: number; results?: VerifyResult[]; rows?: RowBatch }) => {
       if (msg.ready) return resolve();
       const p = msg.batch === undefined ? undefined : pending.get(msg.batch);
-      if (p === undefined || msg.results === undefined) return;
+      const result = msg.results ?? msg.rows;
+      if (p === undefined || result === undefined) return;
       pending.delete(msg.batch!);
-      p.resolve(msg.results);
+      p.resolve(result as never);
     });
   });
 }

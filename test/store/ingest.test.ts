@@ -29,7 +29,7 @@ void test('ingestJsonl stores good lines and reports every bad one with its line
   ];
   const store = new MemoryStore();
   const progress: number[] = [];
-  const r = await ingestJsonl(lines, store, { workers: 2, batchSize: 4, onProgress: (p) => progress.push(p.lines) });
+  const r = await ingestJsonl(lines, store, { workers: 2, batchSize: 4, writeSize: 8, onProgress: (p) => progress.push(p.lines) });
   assert.equal(r.stored, 25);
   assert.equal(r.duplicate, 1);
   assert.deepEqual(r.invalid.map((b) => b.line), [27, 28, 29, 30, 31, 33]);
@@ -81,4 +81,67 @@ void test('ingestJsonl does not lose lines that a stream emitted while the pool 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** Chunks of `bytes`, `size` bytes each, as a file stream would give them. */
+async function* chunked(bytes: Uint8Array, size: number) {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+}
+
+void test('ingestJsonl gives the same result from bytes (split in the workers) as from lines', async () => {
+  const alice = author();
+  const events = Array.from({ length: 40 }, (_, i) => testimony(alice, `Жанаозен, day ${i}: ${'ä'.repeat(i * 7)}`, 2000 + i));
+  const line = (i: number) => JSON.stringify(events[i]);
+  const text = [
+    `\ufeff${line(0)}`,
+    `${line(1)}\r`,
+    '',
+    '   ',
+    '\r',
+    line(2),
+    '{"broken',
+    `${line(3)}\ufeff`,
+    `\ufeff${line(4)}`,
+    ...events.slice(5, 39).map((e, i) => JSON.stringify(e, null, i % 5 === 0 ? 1 : undefined).replace(/\n/g, ' ')),
+    line(5),
+    `${line(39)}\r`,
+  ].join('\n');
+  const encoded = new TextEncoder().encode(text);
+  // Invalid UTF-8 in the middle of a line, and a line cut off by the end of the file.
+  const at = new TextEncoder().encode(text.slice(0, text.indexOf('{"broken') + 4)).length;
+  const bytes = new Uint8Array([...encoded.slice(0, at), 0xff, 0xc3, ...encoded.slice(at), 0x0a, 0xe2, 0x82]);
+  const pool = await VerifierPool.start(2);
+  try {
+    const reference: string[] = [];
+    for await (const l of jsonlLines(chunked(bytes, 7))) reference.push(l);
+    const expected = await ingestJsonl(reference, new MemoryStore(), { pool, batchSize: 3 });
+    // Refused: the broken JSON (with bad UTF-8 in it), the two lines with a BOM not at the
+    // start of the file, the cut-off last line; event 5 comes twice.
+    assert.deepEqual([expected.stored, expected.duplicate, expected.invalid.map((i) => i.line)], [38, 1, [7, 8, 9, 46]]);
+    for (const [chunk, batchBytes] of [
+      [7, 1],
+      [64, 500],
+      [1 << 16, 256 * 1024],
+    ] as const) {
+      // Workers only (a running pool), then verified here while the workers start.
+      const viaWorkers = await ingestJsonl(jsonlLines(chunked(bytes, chunk)), new MemoryStore(), { pool, batchBytes });
+      assert.deepEqual(viaWorkers, expected, `chunks of ${chunk}, batches of ${batchBytes} bytes`);
+      const store = new MemoryStore();
+      const whileStarting = await ingestJsonl(jsonlLines(chunked(bytes, chunk)), store, { workers: 1, batchBytes });
+      assert.deepEqual(whileStarting, expected);
+      assert.equal(store.count([{}]), 38);
+    }
+  } finally {
+    await pool.close();
+  }
+});
+
+void test('jsonlLines can be read once: lines, or bytes for ingestJsonl', async () => {
+  const alice = author();
+  const input = jsonlLines(chunked(new TextEncoder().encode(JSON.stringify(testimony(alice, 'once'))), 5));
+  const lines: string[] = [];
+  for await (const l of input) lines.push(l);
+  assert.equal(lines.length, 1);
+  assert.throws(() => input[Symbol.asyncIterator](), /already been read/);
+  await assert.rejects(ingestJsonl(input, new MemoryStore(), { workers: 1 }), /already been read/);
 });
