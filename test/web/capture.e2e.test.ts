@@ -134,7 +134,7 @@ test('a testimony written offline survives a reload, is signed, saved, findable 
   await page.getByRole('button', { name: 'Sign and save' }).click();
   await page.getByRole('alert').filter({ hasText: 'Wrong passphrase' }).waitFor();
   await page.getByLabel('Passphrase of this identity').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Sign and save' }).click();
+  await page.getByLabel('Passphrase of this identity').press('Enter');
   const open = page.getByRole('link', { name: 'Open the new testimony' });
   await open.waitFor({ timeout: 30_000 });
   const id = ((await open.getAttribute('href')) ?? '').replace('/record/', '');

@@ -117,10 +117,18 @@ export function SaveSection({ draft, blobs, online, onSaved }: SaveSectionProps)
             ))}
           </select>
           <label for="cap-passphrase">{t('capture.save.passphrase')}</label>
-          <input id="cap-passphrase" type="password" autoComplete="current-password" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
+          <input id="cap-passphrase" type="password" autoComplete="current-password" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void save();
+              }
+            }}
+          />
         </div>
       )}
-      <button type="submit" class="primary" onClick={(e) => (e.preventDefault(), void save())}>
+      {/* Not a submit button: Enter in any other field of this long form must not start signing. */}
+      <button type="button" class="primary" onClick={() => void save()}>
         {t('capture.save.submit')}
       </button>
       <div class="cap-progress" aria-live="polite">
