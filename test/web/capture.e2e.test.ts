@@ -187,7 +187,9 @@ test('a testimony written offline survives a reload, is signed, saved, findable 
   await page.goto(`${node.httpUrl}/people`);
   await page.getByText('Yerlan K.').first().waitFor();
 
-  // Search from the other script finds it.
+  // Search from the other script finds it: in the app, and in the node's index.
+  await page.goto(`${node.httpUrl}/search?q=${encodeURIComponent('Жанаозен')}`);
+  await page.locator(`a[href="/record/${id}"]`).first().waitFor();
   const hits = store.search('Жанаозен', { limit: 200 }).map((h): string => h.event.id);
   assert.ok(hits.includes(id), 'found by the Cyrillic name');
   assert.deepEqual(problems, []);
