@@ -61,6 +61,11 @@ export interface SyncReport {
 }
 
 const HEX = /^(?:[0-9a-f]{2})+$/;
+/**
+ * Honest reconciliations end in about log16(n) rounds (17 for 1,000 scattered differences in
+ * 100,000); a relay that keeps answering past this is broken or stalling us.
+ */
+const MAX_ROUNDS = 200;
 
 async function reconcile(link: RelayLink, store: EventStore, filter: Filter, opts: SyncOptions): Promise<{ have: string[]; need: string[]; traffic: Traffic }> {
   const sent0 = link.bytesSent;
@@ -84,8 +89,8 @@ async function reconcile(link: RelayLink, store: EventStore, filter: Filter, opt
     need.push(...round.need);
     opts.onProgress?.({ phase: 'reconcile', done: roundTrips, total: 0, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
     if (round.message === null) break;
+    if (++roundTrips > MAX_ROUNDS) throw new KeruenError('blocked', `${link.url} did not finish reconciling in ${MAX_ROUNDS} round trips`);
     link.send(['NEG-MSG', subId, bytesToHex(round.message)]);
-    roundTrips++;
   }
   link.send(['NEG-CLOSE', subId]);
   return { have, need, traffic: { roundTrips, bytesSent: link.bytesSent - sent0, bytesReceived: link.bytesReceived - received0 } };

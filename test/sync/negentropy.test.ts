@@ -10,6 +10,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { nip77 } from 'nostr-tools';
 import { Negentropy, VectorStorage, type NegItem } from '../../src/sync/negentropy/index.ts';
 import { isKeruenError } from '../../src/core/errors.ts';
+import { Reader, Writer } from '../../src/sync/negentropy/codec.ts';
 
 export interface PairResult {
   have: Set<string>;
@@ -179,4 +180,19 @@ test('the responder answers an unknown protocol version with its own, and reject
   for (const bad of [Uint8Array.of(0x10), Uint8Array.of(0x61, 0x05), Uint8Array.of(0x61, 0x00, 0x00, 0x07), Uint8Array.of(0x61, 0x00, 0x21)]) {
     assert.throws(() => responder.reconcile(bad), (e) => isKeruenError(e) && e.code === 'usage');
   }
+});
+
+test('varints: shortest base-128, most significant digit first, exact up to 2^53 - 1', () => {
+  const cases: [number, number[]][] = [[0, [0]], [127, [0x7f]], [128, [0x81, 0x00]], [16_384, [0x81, 0x80, 0x00]]];
+  for (const [n, bytes] of cases) {
+    const w = new Writer();
+    w.varint(n);
+    assert.deepEqual([...w.finish()], bytes);
+  }
+  for (const n of [1_641_340_800, 2 ** 32, Number.MAX_SAFE_INTEGER]) {
+    const w = new Writer();
+    w.varint(n);
+    assert.equal(new Reader(w.finish()).varint(), n);
+  }
+  assert.throws(() => new Reader(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f)).varint(), /varint too large/);
 });
