@@ -49,7 +49,10 @@ test('a witness session: init, add a source and a testimony, list, show, search 
   assert.equal(exp.code, 0, exp.stderr);
   const lines = readFileSync(out, 'utf8').trim().split('\n');
   assert.equal(lines.length, 2);
-  assert.equal((JSON.parse(lines[0] as string) as { id: string }).id, srcId, 'oldest first');
+  const exported = lines.map((l) => JSON.parse(l) as { id: string; created_at: number });
+  assert.deepEqual(new Set(exported.map((e) => e.id)), new Set([srcId, tid]));
+  // Oldest first (both may share a second: then ties go by id).
+  assert.ok((exported[0]?.created_at ?? 0) <= (exported[1]?.created_at ?? 0), 'oldest first');
   const again = await runCli(['--data', data, 'export', out]);
   assert.equal(again.code, 2, 'refuses to overwrite');
 
