@@ -13,7 +13,6 @@ import { trustStored, type VerifiedEvent } from '../core/event.ts';
 import type { EventStore } from './types.ts';
 import { availableParallelism } from 'node:os';
 import { VerifierPool, type RowBatch } from './verifier-pool.ts';
-import type { Verifier } from './verify-core.ts';
 
 export interface IngestProgress {
   lines: number;
@@ -25,8 +24,14 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
-  /** Worker threads; default one per core. Ignored when `pool` is given. */
+  /** Worker threads; default one per core (one fewer with `mainThreadVerifies`). Ignored when `pool` is given. */
   workers?: number;
+  /**
+   * Whether this thread also verifies batches whenever it has nothing to write. It always
+   * does while the workers start. Default false: on 2 cores, 1 worker + this thread
+   * measured no faster than 2 workers, and less steady (the worker waits during writes).
+   */
+  mainThreadVerifies?: boolean;
   /** A running pool to reuse (sync keeps one for the node's lifetime). */
   pool?: VerifierPool;
   /** Kinds to accept: default the kinds a Keruen node stores; 'any' for every kind. */
@@ -51,15 +56,18 @@ export interface IngestResult {
 export const DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
 
 interface Batch {
-  results: Promise<RowBatch>;
-  /** Set once the worker is done, so ready batches can be written together. */
+  /** Until a verifier takes it. */
+  input?: string[] | Uint8Array;
+  /** Once a worker has it. */
+  results?: Promise<RowBatch>;
+  /** Once verified, so that ready batches can be written together. */
   settled?: RowBatch;
 }
 
 /**
  * Imports JSON lines. Lines from `jsonlLines()` take the fast path: the main thread only
  * cuts the bytes at line ends and hands them over; decoding, splitting and parsing happen
- * in the workers, next to the signature checks.
+ * in the verifiers, next to the signature checks.
  */
 export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string>, store: EventStore, opts: IngestOptions = {}): Promise<IngestResult> {
   // Take the iterator before the first await: a readline interface that is already reading
@@ -68,24 +76,27 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
   const source =
     chunks !== undefined ? chunks[Symbol.asyncIterator]() : Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
   const batches = chunks !== undefined ? byteBatches(source as AsyncIterator<Uint8Array | string>, opts.batchBytes ?? 256 * 1024) : lineBatches(source as AsyncIterator<string> | Iterator<string>, opts.batchSize ?? 1000);
-  const workers = opts.pool?.size ?? Math.max(1, opts.workers ?? availableParallelism());
-  // The workers take a while to start (under tsx they load their modules one after the
-  // other, on one core): until they are ready, this thread verifies on the core left idle.
+  const helps = opts.mainThreadVerifies ?? false;
+  const workers = opts.pool?.size ?? Math.max(1, opts.workers ?? availableParallelism() - (helps ? 1 : 0));
   let pool = opts.pool;
   let startFailure: { error: unknown } | undefined;
+  // This thread verifies too while the workers start (under tsx they load their modules
+  // one after the other, on one core), and with `mainThreadVerifies` whenever it is idle.
   // Asked for first, so that its modules load before the workers' (they queue for one loader).
-  const localVerifier = pool === undefined ? import('./verify-core.ts').then((m) => m.createVerifier()) : undefined;
+  const localVerifier = pool === undefined || helps ? import('./verify-core.ts').then((m) => m.createVerifier()) : undefined;
   localVerifier?.catch(() => undefined);
   const starting = pool === undefined ? VerifierPool.start(workers) : undefined;
   starting?.then(
-    (p) => (pool = p),
+    (p) => {
+      pool = p;
+      dispatch();
+    },
     (error: unknown) => (startFailure = { error }),
   );
-  let local: Verifier | undefined;
   const writeSize = opts.writeSize ?? 5000;
-  // Several batches per worker in flight, so that no worker idles while the main thread
+  // Several batches per verifier in flight, so that none idles while the main thread
   // writes, and so that a write finds several finished batches to commit at once.
-  const maxInFlight = workers * 8;
+  const maxInFlight = (workers + 1) * 8;
   const verifyOpts = {
     acceptKinds: opts.kinds === 'any' ? undefined : (opts.kinds ?? ACCEPTED_KINDS),
     maxEventBytes: opts.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
@@ -94,11 +105,51 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
   const result: IngestResult = { stored: 0, duplicate: 0, superseded: 0, invalid: [] };
   /** Lines before the oldest batch not yet written. */
   let linesDone = 0;
+  /** Batches in file order, from read to written. */
   const queue: Batch[] = [];
+  /** Batches no verifier has taken yet, oldest first. */
+  const waiting: Batch[] = [];
 
-  /** Waits for the oldest batch, then commits it with the finished ones behind it, in file order. */
+  /** Keeps each worker three batches ahead, so it never waits while this thread is busy. */
+  function dispatch(): void {
+    while (pool !== undefined && waiting.length > 0 && pool.inFlight < pool.size * 3) {
+      const batch = waiting.shift()!;
+      const results = pool.verifyLines(batch.input!, verifyOpts);
+      batch.input = undefined;
+      batch.results = results;
+      // Awaited in order later; the rejection handler only keeps a failure of a later batch
+      // from counting as unhandled while an earlier one is being written.
+      results.then(
+        (r) => {
+          batch.settled = r;
+          dispatch();
+        },
+        () => undefined,
+      );
+    }
+  }
+
+  /** Verifies one waiting batch here: the oldest while there are no workers yet, else the newest. */
+  async function verifyHere(): Promise<void> {
+    const local = await localVerifier!;
+    // (The workers may have taken the rest meanwhile.)
+    const batch = pool === undefined ? waiting.shift() : waiting.pop();
+    if (batch === undefined) return;
+    const input = batch.input!;
+    batch.input = undefined;
+    batch.settled = local.verifyLines({ batch: 0, rows: true, ...(input instanceof Uint8Array ? { bytes: input } : { lines: input }), acceptKinds, maxEventBytes: verifyOpts.maxEventBytes });
+    // Let the workers' answers (and their next batches) through.
+    await new Promise(setImmediate);
+  }
+
+  /** Waits for the oldest batch (verifying others meanwhile), then commits it with the finished ones behind it, in file order. */
   const write = async () => {
-    await queue[0]?.results;
+    while (queue[0] !== undefined && queue[0].settled === undefined) {
+      if (startFailure !== undefined) throw startFailure.error;
+      if (waiting.length > 0 && (pool === undefined || helps)) await verifyHere();
+      else if (queue[0].results !== undefined) await queue[0].results;
+      else await new Promise(setImmediate);
+    }
     const good: VerifiedEvent[] = [];
     while (queue[0]?.settled !== undefined && (good.length === 0 || good.length + queue[0].settled.rows.length <= writeSize)) {
       const { rows, invalid, lines: count } = queue.shift()!.settled!;
@@ -113,22 +164,10 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
 
   try {
     for (let next = await batches.next(); next.done !== true; next = await batches.next()) {
-      const input = next.value;
-      if (startFailure !== undefined) throw startFailure.error;
-      local ??= pool === undefined ? await localVerifier : undefined;
-      if (pool === undefined && local !== undefined) {
-        const settled = local.verifyLines({ batch: 0, rows: true, ...(input instanceof Uint8Array ? { bytes: input } : { lines: input }), acceptKinds, maxEventBytes: verifyOpts.maxEventBytes });
-        queue.push({ results: Promise.resolve(settled), settled });
-        // Let the workers' "ready" in.
-        await new Promise(setImmediate);
-      } else {
-        const results = pool!.verifyLines(input, verifyOpts);
-        // Awaited in order later; the rejection handler only keeps a failure of a later batch
-        // from counting as unhandled while an earlier one is being written.
-        const batch: Batch = { results };
-        results.then((r) => (batch.settled = r), () => undefined);
-        queue.push(batch);
-      }
+      const batch: Batch = { input: next.value };
+      queue.push(batch);
+      waiting.push(batch);
+      dispatch();
       if (queue.length >= maxInFlight) await write();
     }
     while (queue.length > 0) await write();

@@ -93,9 +93,9 @@ export class VerifierPool {
     return this.#slots.length;
   }
 
-  /** Event-loop utilization of each worker since it started (idle = waiting for work). */
-  utilization(): number[] {
-    return this.#slots.map((s) => s.worker.performance.eventLoopUtilization().utilization);
+  /** Batches sent and not yet answered, over all workers. */
+  get inFlight(): number {
+    return this.#slots.reduce((n, s) => n + s.pending.size, 0);
   }
 
   /** Verifies one batch on the least busy worker. Results are in the order of `items`. */
