@@ -219,6 +219,12 @@ export class SqliteStore implements EventStore {
     return [...found.values()].sort(compareNewestFirst);
   }
 
+  /** Negentropy's items: (created_at, id) of every match, read from the index without loading events. */
+  syncItems(filter: Filter): { created_at: number; id: string }[] {
+    const { where, params } = compileFilter(filter);
+    return this.#statement(`SELECT created_at, id FROM events WHERE ${where} ORDER BY created_at ASC, id ASC`).all(...params) as { created_at: number; id: string }[];
+  }
+
   count(filters: readonly Filter[]): number {
     const parts: string[] = [];
     const params: unknown[] = [];
