@@ -57,7 +57,7 @@ export function readRefs(kindName: string, tags: readonly string[][]): Ref[] {
   return refs;
 }
 
-function checkRefBounds(spec: KindSpec, refs: readonly Ref[]): void {
+function checkRefBounds(spec: Pick<KindSpec, 'name' | 'refs'>, refs: readonly Ref[]): void {
   const counts = new Map<RefRole, number>();
   for (const r of refs) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
   for (const [role, n] of counts) {
@@ -82,6 +82,8 @@ function tagValue(tags: readonly string[][], name: string): string | undefined {
   return tags.find((t) => t[0] === name)?.[1];
 }
 
+const MEDIA_REFS: RoleBounds = { source: [0, 50], event: [0, 20], testimony: [0, 20] };
+
 function validateMedia(event: Pick<NostrEvent, 'tags' | 'content'>): void {
   const name = 'media descriptor';
   if (event.content.length > 5000) throw KeruenError.invalidContent(name, 'caption over 5000 characters');
@@ -96,7 +98,7 @@ function validateMedia(event: Pick<NostrEvent, 'tags' | 'content'>): void {
   const redaction = tagValue(event.tags, 'redaction');
   if (redaction !== undefined && !['exif-gps-removed', 'original'].includes(redaction))
     throw KeruenError.invalidTags(name, '"redaction" is "exif-gps-removed" or "original"');
-  checkRefBounds({ name, schema: S.sourceDocumentContent, refs: { source: [0, 50], event: [0, 20], testimony: [0, 20] } }, readRefs(name, event.tags));
+  checkRefBounds({ name, refs: MEDIA_REFS }, readRefs(name, event.tags));
 }
 
 function validateDeletion(event: Pick<NostrEvent, 'tags' | 'content'>): void {

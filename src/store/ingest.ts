@@ -8,6 +8,7 @@
  * that replaceable events in one file end as they would one by one. A bad line is
  * reported with its number and reason and never stops the import.
  */
+import { MAX_EVENT_BYTES } from '../core/event.ts';
 import { ACCEPTED_KINDS } from '../core/kinds.ts';
 import { trustStored, type VerifiedEvent } from '../core/event.ts';
 import type { EventStore } from './types.ts';
@@ -53,7 +54,6 @@ export interface IngestResult {
   invalid: { line: number; reason: string }[];
 }
 
-export const DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
 
 interface Batch {
   /** Until a verifier takes it. */
@@ -99,7 +99,7 @@ export async function ingestJsonl(lines: AsyncIterable<string> | Iterable<string
   const maxInFlight = (workers + 1) * 8;
   const verifyOpts = {
     acceptKinds: opts.kinds === 'any' ? undefined : (opts.kinds ?? ACCEPTED_KINDS),
-    maxEventBytes: opts.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
+    maxEventBytes: opts.maxEventBytes ?? MAX_EVENT_BYTES,
   };
   const acceptKinds = verifyOpts.acceptKinds && [...verifyOpts.acceptKinds];
   const result: IngestResult = { stored: 0, duplicate: 0, superseded: 0, invalid: [] };
