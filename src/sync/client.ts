@@ -5,14 +5,10 @@
  * else, while what it pulls is at least on the relay. Counts, round trips and bytes are
  * reported, because on a two-hour window they are what the user pays.
  */
-import { randomBytes } from 'node:crypto';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { KeruenError } from '../core/errors.ts';
 import { VerifierPool } from '../store/verifier-pool.ts';
-import { syncItemsFor } from '../store/sync-items.ts';
 import type { EventStore, Filter } from '../store/types.ts';
-import { Negentropy, VectorStorage } from './negentropy/index.ts';
-import { RelayLink } from './link.ts';
+import { openLink } from './link.ts';
+import { reconcileNip77, type Traffic } from './reconcile-nip77.ts';
 import { pull, type PullResult } from './pull.ts';
 import { push, type PushResult } from './push.ts';
 
@@ -40,18 +36,14 @@ export interface SyncOptions {
   timeoutMs?: number;
 }
 
-export interface Traffic {
-  roundTrips: number;
-  bytesSent: number;
-  bytesReceived: number;
-}
+export type { Traffic } from './reconcile-nip77.ts';
 
 export interface SyncReport {
   relay: string;
   /** Records we have and the relay lacked, and the reverse (within the filter). */
   have: number;
   need: number;
-  reconcile: Traffic;
+  reconcile: Traffic & { protocol: string };
   pushed: PushResult;
   pulled: PullResult;
   /** The whole sync, reconciliation included. */
@@ -60,50 +52,15 @@ export interface SyncReport {
   ms: number;
 }
 
-const HEX = /^(?:[0-9a-f]{2})+$/;
-/**
- * Honest reconciliations end in about log16(n) rounds (17 for 1,000 scattered differences in
- * 100,000); a relay that keeps answering past this is broken or stalling us.
- */
-const MAX_ROUNDS = 200;
-
-async function reconcile(link: RelayLink, store: EventStore, filter: Filter, opts: SyncOptions): Promise<{ have: string[]; need: string[]; traffic: Traffic }> {
-  const sent0 = link.bytesSent;
-  const received0 = link.bytesReceived;
-  // Our own side has no item limit: it is our memory, and the relay applies its own.
-  const neg = new Negentropy(VectorStorage.from(syncItemsFor(store, filter, Infinity)), 'initiator', { frameSizeLimit: opts.frameSizeLimit ?? 60_000 });
-  const subId = `neg-${randomBytes(4).toString('hex')}`;
-  const have: string[] = [];
-  const need: string[] = [];
-  link.send(['NEG-OPEN', subId, filter, bytesToHex(neg.initiate())]);
-  let roundTrips = 1;
-  for (;;) {
-    const m = await link.next();
-    if (m[0] === 'NEG-ERR' && m[1] === subId) throw new KeruenError('blocked', `${link.url} refused to reconcile: ${String(m[2])}`);
-    // A relay without NIP-77 answers NEG-OPEN with a NOTICE (unknown message type).
-    if (m[0] === 'NOTICE') throw new KeruenError('blocked', `${link.url} does not reconcile (NIP-77): it said "${String(m[1])}"`);
-    if (m[0] !== 'NEG-MSG' || m[1] !== subId) continue;
-    if (typeof m[2] !== 'string' || !HEX.test(m[2])) throw KeruenError.usage(`${link.url} sent a NEG-MSG that is not hex`);
-    const round = neg.reconcile(hexToBytes(m[2]));
-    have.push(...round.have);
-    need.push(...round.need);
-    opts.onProgress?.({ phase: 'reconcile', done: roundTrips, total: 0, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
-    if (round.message === null) break;
-    if (++roundTrips > MAX_ROUNDS) throw new KeruenError('blocked', `${link.url} did not finish reconciling in ${MAX_ROUNDS} round trips`);
-    link.send(['NEG-MSG', subId, bytesToHex(round.message)]);
-  }
-  link.send(['NEG-CLOSE', subId]);
-  return { have, need, traffic: { roundTrips, bytesSent: link.bytesSent - sent0, bytesReceived: link.bytesReceived - received0 } };
-}
-
 export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOptions = {}): Promise<SyncReport> {
   const started = Date.now();
   const filter = opts.filter ?? {};
   const direction = opts.direction ?? 'both';
-  const link = await RelayLink.open(relayUrl, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
+  const link = await openLink(relayUrl, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
   let ownPool: VerifierPool | undefined;
   try {
-    const { have, need, traffic } = await reconcile(link, store, filter, opts);
+    const onRound = (done: number) => opts.onProgress?.({ phase: 'reconcile', done, total: 0, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
+    const { have, need, traffic, protocol } = await reconcileNip77(link, store, filter, { onRound, ...(opts.frameSizeLimit !== undefined ? { frameSizeLimit: opts.frameSizeLimit } : {}) });
     const progress = (phase: 'push' | 'pull', total: number) => (done: number) =>
       opts.onProgress?.({ phase, done, total, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
     const pushed: PushResult = direction === 'pull' || have.length === 0 ? { accepted: 0, duplicate: 0, rejected: [] } : await push(link, store, have, { onProgress: progress('push', have.length) });
@@ -116,7 +73,7 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
       relay: relayUrl,
       have: have.length,
       need: need.length,
-      reconcile: traffic,
+      reconcile: { ...traffic, protocol },
       pushed,
       pulled,
       bytesSent: link.bytesSent,

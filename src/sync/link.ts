@@ -13,7 +13,26 @@ export interface LinkOptions {
   timeoutMs?: number;
 }
 
-export class RelayLink {
+/**
+ * What a sync needs of a transport: relay messages in order, both ways, with the bytes counted.
+ * A WebSocket is one; others (through a proxy, over plain HTTP requests) fit behind the same face.
+ */
+export interface Link {
+  readonly url: string;
+  readonly bytesSent: number;
+  readonly bytesReceived: number;
+  send(msg: Message): void;
+  /** The next message from the relay; throws a KeruenError when the link fails or times out. */
+  next(): Promise<Message>;
+  close(): void;
+}
+
+/** Opens the right link for an address and options. */
+export async function openLink(url: string, opts: LinkOptions = {}): Promise<Link> {
+  return RelayLink.open(url, opts);
+}
+
+export class RelayLink implements Link {
   readonly url: string;
   bytesSent = 0;
   bytesReceived = 0;

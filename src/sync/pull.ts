@@ -10,7 +10,7 @@ import { ACCEPTED_KINDS, Kind } from '../core/kinds.ts';
 import { ingestJsonl } from '../store/ingest.ts';
 import type { VerifierPool } from '../store/verifier-pool.ts';
 import type { EventStore, Filter } from '../store/types.ts';
-import type { RelayLink } from './link.ts';
+import type { Link } from './link.ts';
 
 export interface PullResult {
   stored: number;
@@ -46,7 +46,7 @@ function claimedId(event: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-export async function pull(link: RelayLink, store: EventStore, need: readonly string[], filter: Filter, opts: PullOptions): Promise<PullResult> {
+export async function pull(link: Link, store: EventStore, need: readonly string[], filter: Filter, opts: PullOptions): Promise<PullResult> {
   const result: PullResult = { stored: 0, duplicate: 0, superseded: 0, rejected: [], missing: [], requests: 0 };
   const wanted = new Set(need);
   const received = new Set<string>();

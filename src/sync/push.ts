@@ -7,7 +7,7 @@
 import { Kind } from '../core/kinds.ts';
 import type { VerifiedEvent } from '../core/event.ts';
 import type { EventStore } from '../store/types.ts';
-import type { RelayLink } from './link.ts';
+import type { Link } from './link.ts';
 
 export interface PushResult {
   accepted: number;
@@ -33,7 +33,7 @@ export function pushOrder(events: VerifiedEvent[]): VerifiedEvent[] {
   return [...events].sort((a, b) => media(a) - media(b) || size.get(a.id)! - size.get(b.id)!);
 }
 
-export async function push(link: RelayLink, store: EventStore, have: readonly string[], opts: PushOptions = {}): Promise<PushResult> {
+export async function push(link: Link, store: EventStore, have: readonly string[], opts: PushOptions = {}): Promise<PushResult> {
   const result: PushResult = { accepted: 0, duplicate: 0, rejected: [] };
   const events = have.map((id) => store.get(id)).filter((e): e is VerifiedEvent => e !== undefined);
   const queue = pushOrder(events);
