@@ -94,7 +94,14 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
   const ctx = { store: deps.store, accept: deps.accept, limits, broadcast, onEvent: deps.onEvent, onError, negentropy: deps.negentropy };
 
   // skipUTF8Validation: ws would close the connection on broken UTF-8; Connection answers it instead.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.hardMaxPayloadBytes, skipUTF8Validation: true, perMessageDeflate: false });
+  // permessage-deflate when the client offers it: records are JSON with hex ids, about half their
+  // size compressed, and a slow window pays for every byte. maxPayload bounds the inflated size.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.hardMaxPayloadBytes,
+    skipUTF8Validation: true,
+    perMessageDeflate: { threshold: 256, concurrencyLimit: 4 },
+  });
 
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (!serveRelayInfo(req, res, info)) fallback(req, res);
