@@ -10,7 +10,7 @@
  * every new event for every open search would cost each publish): after EOSE a search
  * subscription only receives events from its other, non-search filters.
  */
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { matchFilter, matchFilters } from 'nostr-tools/filter';
 import { KeruenError, isKeruenError } from '../core/errors.ts';
 import { classifyKind } from '../core/kinds.ts';
@@ -36,13 +36,34 @@ export interface RelayContext {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Where a connection writes its messages: a WebSocket, or an HTTP session's outbox (the POST
+ * binding). `bufferedAmount` is what is queued and not yet taken by the client, in bytes.
+ */
+export interface RelayOutput {
+  send(text: string): void;
+  readonly bufferedAmount: number;
+}
+
+/** A WebSocket as a connection's output: messages written only while it is open. */
+export function webSocketOutput(ws: WebSocket): RelayOutput {
+  return {
+    send: (text) => {
+      if (ws.readyState === ws.OPEN) ws.send(text);
+    },
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+  };
+}
+
 function frameBytes(data: WebSocket.RawData): Buffer {
   if (Buffer.isBuffer(data)) return data;
   return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
 export class Connection {
-  readonly #ws: WebSocket;
+  readonly #out: RelayOutput;
   readonly #ctx: RelayContext;
   readonly #subs = new Map<string, Filter[]>();
   readonly #bucket: TokenBucket;
@@ -50,8 +71,8 @@ export class Connection {
   /** Cleared by each keepalive round, set again by the client's pong. */
   alive = true;
 
-  constructor(ws: WebSocket, ctx: RelayContext) {
-    this.#ws = ws;
+  constructor(out: RelayOutput, ctx: RelayContext) {
+    this.#out = out;
     this.#ctx = ctx;
     this.#bucket = new TokenBucket(ctx.limits.messagesPerSecond, ctx.limits.messageBurst);
     this.#neg = new NegentropySessions(ctx.store, { ...DEFAULT_NEGENTROPY_LIMITS, ...ctx.negentropy, ...ctx.limits }, (m) => this.#send(m), ctx.onError);
@@ -210,7 +231,7 @@ export class Connection {
    */
   #overloaded(subId: string): boolean {
     const max = this.#ctx.limits.maxBufferedBytes;
-    if (this.#ws.bufferedAmount <= max) return false;
+    if (this.#out.bufferedAmount <= max) return false;
     this.#subs.delete(subId);
     this.#send(relayMessage.closed(subId, `error: over ${max} bytes queued for this connection; read faster or narrow the filter`));
     return true;
@@ -265,7 +286,7 @@ export class Connection {
   }
 
   #send(msg: RelayMessage): void {
-    if (this.#ws.readyState === WebSocket.OPEN) this.#ws.send(JSON.stringify(msg));
+    this.#out.send(JSON.stringify(msg));
   }
 }
 

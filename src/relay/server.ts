@@ -9,7 +9,7 @@ import { KeruenError } from '../core/errors.ts';
 import type { VerifiedEvent } from '../core/event.ts';
 import type { EventStore } from '../store/types.ts';
 import { makeAccept, type AcceptFn } from './accept.ts';
-import { Connection } from './connection.ts';
+import { Connection, webSocketOutput } from './connection.ts';
 import { relayInfoDocument, serveRelayInfo, type RelayInfo, type RelayInfoDocument } from './info.ts';
 import { resolveLimits, type RelayLimits } from './limits.ts';
 import type { NegentropyLimits } from './negentropy.ts';
@@ -120,7 +120,7 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
   wss.on('connection', (ws: WebSocket) => {
-    const conn = new Connection(ws, ctx);
+    const conn = new Connection(webSocketOutput(ws), ctx);
     connections.set(ws, conn);
     ws.on('message', (data, isBinary) => conn.onFrame(data, isBinary));
     ws.on('pong', () => (conn.alive = true));
