@@ -34,6 +34,8 @@ export interface SyncOptions {
   frameSizeLimit?: number;
   /** Wait for the connection and for each message. Default 30 s. */
   timeoutMs?: number;
+  /** Extra headers on the WebSocket upgrade (a node's NIP-98 Authorization, for one). */
+  headers?: Record<string, string>;
 }
 
 export type { Traffic } from './reconcile-nip77.ts';
@@ -56,7 +58,7 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
   const started = Date.now();
   const filter = opts.filter ?? {};
   const direction = opts.direction ?? 'both';
-  const link = await openLink(relayUrl, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
+  const link = await openLink(relayUrl, { ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.headers !== undefined ? { headers: opts.headers } : {}) });
   let ownPool: VerifierPool | undefined;
   try {
     const onRound = (done: number) => opts.onProgress?.({ phase: 'reconcile', done, total: 0, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });

@@ -11,6 +11,8 @@ export type Message = unknown[];
 export interface LinkOptions {
   /** How long to wait for the connection and then for each message. Default 30 s. */
   timeoutMs?: number;
+  /** Extra headers on the WebSocket upgrade (a node's NIP-98 Authorization, for one). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -79,7 +81,7 @@ export class RelayLink implements Link {
     if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') throw KeruenError.usage(`"${url}" is not a relay address: it must start with ws:// or wss://`);
     const timeoutMs = opts.timeoutMs ?? 30_000;
     // Offer permessage-deflate: a Keruen relay takes it and records travel at about half size.
-    const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, perMessageDeflate: true });
+    const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, perMessageDeflate: true, ...(opts.headers !== undefined ? { headers: opts.headers } : {}) });
     // ws may emit a second error after a failed handshake; an unheard 'error' would crash the process.
     ws.on('error', () => undefined);
     let socket: { bytesWritten: number; bytesRead: number } | undefined;
