@@ -7,6 +7,11 @@ export const Kind = {
   Profile: 0,
   Deletion: 5,
   MediaDescriptor: 1063,
+  /**
+   * NIP-59 gift wrap: a record for a circle, sealed for one recipient (`p` tag) and signed by a
+   * throwaway key. Kept and passed on unread by nodes outside the circle (store and forward).
+   */
+  GiftWrap: 1059,
   SourceDocument: 4860,
   Testimony: 4861,
   Event: 4862,
@@ -34,6 +39,7 @@ export const kindSlugs: Record<string, number> = {
   profile: Kind.Profile,
   deletion: Kind.Deletion,
   media: Kind.MediaDescriptor,
+  giftwrap: Kind.GiftWrap,
   source: Kind.SourceDocument,
   testimony: Kind.Testimony,
   event: Kind.Event,
@@ -61,8 +67,11 @@ export const DOMAIN_KINDS: readonly number[] = [
   Kind.Translation,
 ];
 
-/** Kinds a Keruen node accepts by default: the domain kinds plus profiles and deletion requests. */
-export const ACCEPTED_KINDS: ReadonlySet<number> = new Set([Kind.Profile, Kind.Deletion, ...DOMAIN_KINDS]);
+/**
+ * Kinds a Keruen node accepts by default: the domain kinds, profiles, deletion requests, and
+ * gift wraps, whose content is opaque here (stored and forwarded, never validated as a record).
+ */
+export const ACCEPTED_KINDS: ReadonlySet<number> = new Set([Kind.Profile, Kind.Deletion, Kind.GiftWrap, ...DOMAIN_KINDS]);
 
 export type KindClass = 'regular' | 'replaceable' | 'ephemeral' | 'addressable';
 

@@ -120,8 +120,13 @@ export function searchTerms(query: string): string[] {
 const foldCache = new Map<string, string>();
 const FOLD_CACHE_MAX = 100_000;
 
-/** The folded, searchable text of an event, as stored in a full-text index: foldText(searchableText(event)). */
-export function indexText(event: Pick<NostrEvent, 'content' | 'tags'>): string {
+/**
+ * The folded, searchable text of an event, as stored in a full-text index: foldText(searchableText(event)).
+ * Empty for a gift wrap: its content is ciphertext, whose fragments would only fill the index
+ * with noise that random queries could match.
+ */
+export function indexText(event: Pick<NostrEvent, 'content' | 'tags'> & { kind?: number }): string {
+  if (event.kind === Kind.GiftWrap) return '';
   const keys: string[] = [];
   for (const word of tokenize(searchableText(event))) {
     let key = foldCache.get(word);
