@@ -5,6 +5,8 @@
  *   archive as if it were the node's own page; no session would be needed.
  * - with pairing (listening beyond loopback, or forced): a paired device's session cookie.
  *   Everything but the app shell and the pairing endpoints is closed to unpaired devices.
+ * - with pairing, the relay also lets in another node that signs its upgrade with a node key the
+ *   user accepted (NIP-98; node-key.ts `checkUpgradeAuth`), so peers sync with no browser cookie.
  */
 import type http from 'node:http';
 import type { Pairing } from './pairing.ts';
@@ -38,6 +40,8 @@ export interface AccessPolicy {
   pairing?: Pairing;
   /** True when the node listens on loopback only: then the Host header must be loopback. */
   loopbackOnly: boolean;
+  /** Whether this upgrade carries a valid NIP-98 header from an accepted node key. */
+  acceptedPeer?: (req: http.IncomingMessage) => boolean;
 }
 
 export function hostAllowed(policy: AccessPolicy, host: string | undefined): boolean {
@@ -51,8 +55,9 @@ export function mayUse(policy: AccessPolicy, req: { method: string; path: string
   return isPublicRequest(req.method, req.path) || policy.pairing.isPaired(req.cookie);
 }
 
-/** The relay's upgrade check: a WebSocket is never public. */
+/** The relay's upgrade check: a WebSocket is never public (a paired device, or an accepted node). */
 export function mayOpenRelay(policy: AccessPolicy, req: http.IncomingMessage): boolean {
   if (!hostAllowed(policy, req.headers.host)) return false;
-  return policy.pairing === undefined || policy.pairing.isPaired(req.headers.cookie);
+  if (policy.pairing === undefined || policy.pairing.isPaired(req.headers.cookie)) return true;
+  return req.headers.authorization !== undefined && policy.acceptedPeer !== undefined && policy.acceptedPeer(req);
 }

@@ -3,6 +3,7 @@
  * on one http server. Listening beyond loopback turns pairing on: then only devices that
  * entered the code printed on the console may read or write (see access.ts, pairing.ts).
  */
+import type http from 'node:http';
 import { join } from 'node:path';
 import { startRelayServer, DEFAULT_INFO, type RunningRelay } from '../relay/server.ts';
 import type { EventStore } from '../store/types.ts';
@@ -12,6 +13,13 @@ import { BlobStore } from './blobs.ts';
 import { Keystore } from './keystore.ts';
 import { Pairing, type PairingCode } from './pairing.ts';
 import { SessionStore } from './sessions.ts';
+import { VerifierPool } from '../store/verifier-pool.ts';
+import { asPublicKey } from '../core/ids.ts';
+import { checkUpgradeAuth, loadOrCreateNodeKey, npubOf, requestUrls, type NodeKey } from './node-key.ts';
+import { PeersFile, PEERS_FILE } from './peers-file.ts';
+import { nodeSyncOnce, PeerSyncer, type PeerTarget } from './peer-sync.ts';
+import { LanDiscovery, type DiscoveredNode } from './mdns.ts';
+import { peerRoutes, PEER_ROUTE_PATHS, type PeersView } from './api/peers.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -37,6 +45,14 @@ export interface NodeOptions {
   /** Told each new pairing code. Default: printed on stdout. */
   onPairingCode?: (code: PairingCode) => void;
   maxBlobBytes?: number;
+  /** This device's node key. Default: `<dataDir>/node-key`, made on first start. */
+  nodeKey?: NodeKey;
+  /** Announce and browse `_keruen._tcp` on the LAN. Default: on unless listening on loopback only. */
+  mdns?: boolean;
+  /** Timing of the syncs with peers (peer-sync.ts); tests shorten it. */
+  peerSync?: { intervalMs?: number; debounceMs?: number; backoffMinMs?: number; backoffMaxMs?: number; refreshMs?: number; probeMs?: number; timeoutMs?: number };
+  /** Lines about peers (syncs, failures, nodes found). Default: stderr, and stdout for nodes found. */
+  log?: (line: string) => void;
 }
 
 export interface RunningNode {
@@ -46,6 +62,12 @@ export interface RunningNode {
   /** Set when pairing is on. */
   pairing?: Pairing;
   blobs?: BlobStore;
+  /** Set when the node has a data folder (peers live in `<dataDir>/peers.json`). */
+  nodeKey?: NodeKey;
+  peerSyncer?: PeerSyncer;
+  discovery?: LanDiscovery;
+  /** What GET /api/peers answers. */
+  peersView(): PeersView | undefined;
   close(): Promise<void>;
 }
 
@@ -63,6 +85,9 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
   // With pairing on, the session is the guard and any Host may be used (a tunnel's name, the
   // LAN address); without it, only loopback names, against DNS rebinding.
   const access: AccessPolicy = { loopbackOnly: !pairingOn, ...(pairing !== undefined ? { pairing } : {}) };
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const peers = opts.dataDir !== undefined || opts.nodeKey !== undefined ? startPeers(opts, host, log) : undefined;
+  if (peers !== undefined) access.acceptedPeer = peers.acceptUpgrade;
   const keystore = opts.keystore ?? (opts.dataDir !== undefined ? new Keystore(join(opts.dataDir, 'identities')) : undefined);
   const blobs = opts.dataDir !== undefined ? new BlobStore(join(opts.dataDir, 'blobs')) : undefined;
   let relayUrl = '';
@@ -77,22 +102,128 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
   });
   let relay: RunningRelay;
   try {
-    relay = await startRelayServer({ store: opts.store, host, port: opts.port ?? 7777, info: DEFAULT_INFO, http: webAppListener(web), authorize: (req) => mayOpenRelay(access, req) });
+    const webListener = webAppListener(web);
+    // The peer routes (and /status, which shows the peers) are answered here, ahead of the web app.
+    const peerListener = peers !== undefined ? webAppListener(peerRoutes({ access, store: opts.store, relayUrl: () => relayUrl, nodeKey: peers.nodeKey, view: peers.view, onError: (e: unknown) => log(`web: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) })) : undefined;
+    const listener: http.RequestListener = (req, res) => (peerListener !== undefined && PEER_ROUTE_PATHS.has((req.url ?? '/').split('?')[0] as string) ? peerListener : webListener)(req, res);
+    relay = await startRelayServer({
+      store: opts.store,
+      host,
+      port: opts.port ?? 7777,
+      info: DEFAULT_INFO,
+      http: listener,
+      authorize: (req) => mayOpenRelay(access, req),
+      onEvent: () => peers?.syncer.notifyLocalChange(),
+    });
   } catch (e) {
     pairing?.close();
     throw e;
   }
   relayUrl = relay.url;
   if (pairing !== undefined) (opts.onPairingCode ?? printPairingCode)(pairing.current);
+  peers?.begin(Number(new URL(relay.httpUrl).port));
   return {
     httpUrl: relay.httpUrl,
     relayUrl: relay.url,
     relay,
     ...(pairing !== undefined ? { pairing } : {}),
     ...(blobs !== undefined ? { blobs } : {}),
+    ...(peers !== undefined ? { nodeKey: peers.nodeKey, peerSyncer: peers.syncer, ...(peers.discovery !== undefined ? { discovery: peers.discovery } : {}) } : {}),
+    peersView: () => peers?.view(),
     close: async () => {
       pairing?.close();
+      await peers?.stop();
       await relay.close();
+    },
+  };
+}
+
+/**
+ * The node's side of the peer network: its key, peers.json, the syncer, LAN discovery, and the
+ * check that lets an accepted node's relay connection in. Nothing runs until `begin(port)`.
+ */
+function startPeers(opts: NodeOptions, host: string, log: (line: string) => void) {
+  const nodeKey = opts.nodeKey ?? loadOrCreateNodeKey(opts.dataDir as string);
+  // Without a data folder (tests), an in-memory-like file in the OS temp dir would surprise: no peers.
+  const file = opts.dataDir !== undefined ? new PeersFile(join(opts.dataDir, PEERS_FILE)) : undefined;
+  // Read now: a damaged peers.json stops the start with its error, rather than leaving the node alone.
+  file?.read();
+  const mdnsOn = opts.mdns ?? !isLoopbackAddress(host);
+  const announce = (line: string) => process.stdout.write(`${line}\n`);
+  const isAccepted = (key: string) => file?.isAccepted(key) ?? false;
+  let discovery: LanDiscovery | undefined;
+  let pool: Promise<VerifierPool> | undefined;
+
+  const targets = (): PeerTarget[] => {
+    const config = file?.read();
+    if (config === undefined) return [];
+    const out: PeerTarget[] = config.peers.map((p) => ({ id: `url:${p.url}`, name: p.name, url: p.url, ...(p.key !== undefined ? { key: asPublicKey(p.key) } : {}), source: 'config' as const }));
+    // A node both configured and heard on the LAN is synced once, as configured.
+    const configured = new Set(config.peers.flatMap((p) => [p.url, ...(p.key !== undefined ? [p.key] : [])]));
+    for (const n of discovery?.nodes() ?? []) {
+      const accepted = config.accepted.find((a) => a.key === n.key);
+      if (accepted === undefined || configured.has(n.key) || configured.has(new URL(n.url).href)) continue;
+      out.push({ id: `key:${n.key}`, name: accepted.name ?? `lan-${npubOf(n.key).slice(5, 17)}`, url: n.url, key: n.key, source: 'lan' });
+    }
+    return out;
+  };
+  const timing = opts.peerSync ?? {};
+  const syncer = new PeerSyncer({
+    targets,
+    syncOnce: nodeSyncOnce({ store: opts.store, nodeKey, pool: () => (pool ??= VerifierPool.start(1)), ...(timing.timeoutMs !== undefined ? { timeoutMs: timing.timeoutMs } : {}) }),
+    changeProbe: () => opts.store.count([{}]),
+    log,
+    ...timing,
+  });
+
+  const onFound = (n: DiscoveredNode) => {
+    if (isAccepted(n.key)) announce(`LAN: found accepted node ${npubOf(n.key)} at ${n.url}; syncing with it`);
+    else announce(`LAN: found node ${npubOf(n.key)} at ${n.url}, not accepted, so never synced with. To sync with it: keruen peers accept ${npubOf(n.key)}`);
+    syncer.refresh();
+  };
+
+  const view = (): PeersView => {
+    const config = file?.read();
+    const accepted = config?.accepted ?? [];
+    return {
+      node: { pubkey: nodeKey.pubkey, npub: nodeKey.npub },
+      discovery: discovery !== undefined,
+      peers: syncer.states(),
+      lan: (discovery?.nodes() ?? []).map((n) => ({ pubkey: n.key, npub: npubOf(n.key), url: n.url, addresses: n.addresses, accepted: accepted.some((a) => a.key === n.key), firstSeen: n.firstSeen, lastSeen: n.lastSeen })),
+      accepted: accepted.map((a) => ({ pubkey: a.key, npub: npubOf(a.key), ...(a.name !== undefined ? { name: a.name } : {}), added: a.added })),
+    };
+  };
+
+  /** An upgrade from another node: its NIP-98 header must check out, and its key be accepted. */
+  const acceptUpgrade = (req: http.IncomingMessage): boolean => {
+    try {
+      checkUpgradeAuth(req.headers.authorization, { urls: requestUrls(req.headers.host, req.url), ownKey: nodeKey.pubkey, isAccepted });
+      return true;
+    } catch (e) {
+      log(`peers: refused a node's connection from ${req.socket.remoteAddress ?? '?'}: ${(e as Error).message}`);
+      return false;
+    }
+  };
+
+  return {
+    nodeKey,
+    syncer,
+    view,
+    acceptUpgrade,
+    get discovery() {
+      return discovery;
+    },
+    begin(port: number) {
+      if (mdnsOn) {
+        discovery = new LanDiscovery({ nodeKey, port, onFound, onLost: () => syncer.refresh(), log });
+        discovery.start();
+      }
+      syncer.start();
+    },
+    async stop() {
+      await syncer.stop();
+      await discovery?.stop();
+      await (await pool)?.close();
     },
   };
 }

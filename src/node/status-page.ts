@@ -4,6 +4,7 @@
  */
 import { Kind } from '../core/kinds.ts';
 import type { EventStore } from '../store/types.ts';
+import type { PeersView } from './api/peers.ts';
 
 const KIND_LABELS: ReadonlyArray<readonly [number, string]> = [
   [Kind.Event, 'events'],
@@ -21,7 +22,25 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function renderStatusPage(store: EventStore, relayUrl: string, note?: string): string {
+const when = (iso: string | undefined): string => (iso === undefined ? '—' : iso.replace('T', ' ').slice(0, 19));
+
+/** Who this node syncs with and how it went; nodes heard on the LAN, and how to accept one. */
+export function renderPeers(view: PeersView): string {
+  const peerRows = view.peers
+    .map((p) => {
+      const state = p.syncing ? 'syncing' : p.lastError !== undefined ? `failing (${p.failures}): ${p.lastError}` : p.lastSuccess !== undefined ? 'ok' : 'waiting';
+      return `<tr><td>${escapeHtml(p.name)}</td><td><code>${escapeHtml(p.url)}</code></td><td>${escapeHtml(p.source === 'lan' ? 'LAN' : 'configured')}</td><td>${escapeHtml(when(p.lastSuccess))}</td><td>${p.sent} / ${p.received}</td><td>${escapeHtml(state)}</td></tr>`;
+    })
+    .join('');
+  const strangers = view.lan.filter((n) => !n.accepted);
+  const lanRows = strangers.map((n) => `<li><code>${escapeHtml(n.npub)}</code> at <code>${escapeHtml(n.url)}</code>: <code>keruen peers accept ${escapeHtml(n.npub)}</code></li>`).join('');
+  return `<h2>Peers</h2>
+<p>This node's key: <code>${escapeHtml(view.node.npub)}</code>. LAN discovery is ${view.discovery ? 'on' : 'off'}.</p>
+${view.peers.length === 0 ? '<p>No peers yet: <code>keruen peers add ws://ADDRESS:PORT</code>, or accept a node found on the LAN.</p>' : `<table><tr><th>peer</th><th>address</th><th>from</th><th>last sync</th><th>sent / received</th><th>state</th></tr>${peerRows}</table>`}
+${strangers.length > 0 ? `<p>Found on the LAN, not accepted (never synced with):</p><ul>${lanRows}</ul>` : ''}`;
+}
+
+export function renderStatusPage(store: EventStore, relayUrl: string, note?: string, peers?: PeersView): string {
   const rows = KIND_LABELS.map(([kind, label]) => `<tr><td>${escapeHtml(label)}</td><td>${store.count([{ kinds: [kind] }])}</td></tr>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -33,6 +52,7 @@ ${note !== undefined ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}
 <p>This node holds:</p>
 <table>${rows}</table>
 <p>Relay (NIP-01): <code>${escapeHtml(relayUrl)}</code></p>
+${peers !== undefined ? renderPeers(peers) : ''}
 <p>From the command line: <code>keruen timeline</code>, <code>keruen people</code>, <code>keruen claims</code>, <code>keruen search &lt;words&gt;</code>.</p>
 </body></html>
 `;

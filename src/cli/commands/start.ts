@@ -7,6 +7,12 @@ import { sampleArchivePath } from '../../node/sample.ts';
 import { importFile } from './transfer.ts';
 import type { CliContext } from '../context.ts';
 
+function seconds(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0.1 || n > 86_400) throw KeruenError.usage(`"${v}" is not a number of seconds (0.1 to 86400)`);
+  return n;
+}
+
 function port(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw KeruenError.usage(`"${v}" is not a port number (0-65535)`);
@@ -29,6 +35,8 @@ interface StartOptions {
   sample?: boolean;
   pairing?: boolean;
   pairingCodeFile?: string;
+  syncEvery: number;
+  mdns?: boolean;
 }
 
 export function startCommand(getContext: () => CliContext): Command {
@@ -39,6 +47,9 @@ export function startCommand(getContext: () => CliContext): Command {
     .option('--pairing', 'require pairing even on 127.0.0.1 (for a tunnel, or tests)')
     .option('--pairing-code-file <file>', 'also write each pairing code to this file (for tests and scripts)')
     .option('--sample', 'load the sample archive (Kazakhstan, January 2022) if it is not loaded yet')
+    .option('--sync-every <seconds>', 'sync with each peer this often (sooner when a record arrives)', seconds, 60)
+    .option('--mdns', 'announce and look for Keruen nodes on the LAN even when listening on 127.0.0.1 (tests)')
+    .option('--no-mdns', 'do not announce or look for Keruen nodes on the LAN (default: on when --host is not 127.0.0.1)')
     .action(async (o: StartOptions) => {
       const ctx = getContext();
       if (o.sample === true) {
@@ -57,6 +68,8 @@ export function startCommand(getContext: () => CliContext): Command {
         dataDir: ctx.dataDir.root,
         keystore: ctx.keystore,
         ...(o.pairing === true ? { pairing: true } : {}),
+        ...(o.mdns !== undefined ? { mdns: o.mdns } : {}),
+        peerSync: { intervalMs: o.syncEvery * 1000, debounceMs: Math.min(2000, o.syncEvery * 1000) },
         onPairingCode: (code) => {
           if (o.pairingCodeFile !== undefined) {
             try {
@@ -72,6 +85,7 @@ export function startCommand(getContext: () => CliContext): Command {
       const port = new URL(node.httpUrl).port;
       const lan = lanUrls(o.host, Number(port));
       const lines = [`Keruen node running`, `  web:   ${node.httpUrl}`, ...lan.map((u) => `  LAN:   ${u}`), `  relay: ${node.relayUrl}`, `  data:  ${ctx.dataDir.root}`];
+      if (node.nodeKey !== undefined) lines.push(`  node:  ${node.nodeKey.npub} (LAN discovery ${node.discovery !== undefined ? 'on' : 'off'})`);
       process.stdout.write(`${lines.join('\n')}\n`);
       if (node.pairing !== undefined) {
         process.stdout.write('Pairing is on: a device must enter the code below before it can read or write.\n');
