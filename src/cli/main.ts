@@ -10,6 +10,7 @@ import { importCommand, exportCommand } from './commands/transfer.ts';
 import { startCommand } from './commands/start.ts';
 import { syncCommand } from './commands/sync.ts';
 import { peersCommand } from './commands/peers.ts';
+import { bundleCommand } from './commands/bundle.ts';
 import { viewCommands } from './commands/views.ts';
 
 let context: CliContext | undefined;
@@ -37,6 +38,7 @@ program.addCommand(importCommand(getContext));
 program.addCommand(exportCommand(getContext));
 program.addCommand(syncCommand(getContext));
 program.addCommand(peersCommand(getContext));
+program.addCommand(bundleCommand(getContext));
 
 // Subcommands inherit the exit override so usage errors get our exit code.
 for (const c of program.commands) {
