@@ -10,6 +10,7 @@ import type { VerifiedEvent } from '../core/event.ts';
 import type { EventStore } from '../store/types.ts';
 import { makeAccept, type AcceptFn } from './accept.ts';
 import { Connection, webSocketOutput } from './connection.ts';
+import { createHttpSessions, RELAY_HTTP_PATH, type HttpSessionLimits } from './http-sessions.ts';
 import { relayInfoDocument, serveRelayInfo, type RelayInfo, type RelayInfoDocument } from './info.ts';
 import { resolveLimits, type RelayLimits } from './limits.ts';
 import type { NegentropyLimits } from './negentropy.ts';
@@ -40,6 +41,8 @@ export interface RelayDeps {
   authorize?: (req: http.IncomingMessage) => boolean;
   /** Our own failures (a store that throws...). Default: written to stderr. */
   onError?: (error: unknown) => void;
+  /** The HTTP POST binding's sessions (relay/http-sessions.ts). */
+  httpSessions?: Partial<HttpSessionLimits>;
   /** Ping interval; a client that misses one pong is dropped. 0 disables. Default 30 s. */
   keepaliveMs?: number;
 }
@@ -48,6 +51,8 @@ export interface RelayHandle {
   readonly info: RelayInfoDocument;
   readonly limits: RelayLimits;
   readonly connectionCount: number;
+  /** Sessions of the HTTP POST binding open now. */
+  readonly httpSessionCount: number;
   /** Delivers an event stored by another path (CLI, sync, web app) to live subscriptions. */
   broadcast(event: VerifiedEvent): void;
   /** Terminates every client and detaches from the http server (which stays the caller's). */
@@ -90,8 +95,10 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
   const connections = new Map<WebSocket, Connection>();
   const broadcast = (event: VerifiedEvent) => {
     for (const c of connections.values()) c.deliver(event);
+    for (const c of httpSessions.connections()) c.deliver(event);
   };
   const ctx = { store: deps.store, accept: deps.accept, limits, broadcast, onEvent: deps.onEvent, onError, negentropy: deps.negentropy };
+  const httpSessions = createHttpSessions(ctx, deps.httpSessions);
 
   // skipUTF8Validation: ws would close the connection on broken UTF-8; Connection answers it instead.
   // permessage-deflate when the client offers it: records are JSON with hex ids, about half their
@@ -104,7 +111,16 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
   });
 
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.url?.split('?')[0] === RELAY_HTTP_PATH) return onRelayRequest(req, res);
     if (!serveRelayInfo(req, res, info)) fallback(req, res);
+  };
+  // The HTTP binding opens the same relay as an upgrade does: the same two checks guard it.
+  const onRelayRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const origin = req.headers.origin;
+    const plain = { 'content-type': 'text/plain; charset=utf-8' };
+    if (origin !== undefined && !allowOrigin(origin, req)) return void res.writeHead(403, plain).end('forbidden origin\n');
+    if (!authorized(req)) return void res.writeHead(401, plain).end('pair this device with the node first\n');
+    httpSessions.handle(req, res);
   };
   const onUpgrade = (req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
     const origin = req.headers.origin;
@@ -152,12 +168,16 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
     get connectionCount() {
       return connections.size;
     },
+    get httpSessionCount() {
+      return httpSessions.size;
+    },
     broadcast,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(timer);
         server.off('request', onRequest);
         server.off('upgrade', onUpgrade);
+        httpSessions.close();
         for (const ws of connections.keys()) ws.terminate();
         connections.clear();
         wss.close(() => resolve());

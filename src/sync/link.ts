@@ -1,10 +1,13 @@
 /**
- * One WebSocket to a relay for a sync: JSON messages in order, bytes counted both ways (the
- * number a user on a metered or throttled window cares about), coded errors for every way a
- * link fails.
+ * Links to a relay for a sync: JSON messages in order, bytes counted both ways (the number a
+ * user on a metered or throttled window cares about), coded errors for every way a link fails.
+ * ws:// and wss:// open a WebSocket; http:// and https:// the HTTP POST binding (http-link.ts),
+ * for networks that pass only plain requests. Either may go through a SOCKS or HTTP proxy.
  */
 import WebSocket from 'ws';
 import { KeruenError } from '../core/errors.ts';
+import { HttpLink } from './http-link.ts';
+import { explainProxyFailure, parseProxyUrl, proxyAgent } from './proxy.ts';
 
 export type Message = unknown[];
 
@@ -13,6 +16,8 @@ export interface LinkOptions {
   timeoutMs?: number;
   /** Extra headers on the WebSocket upgrade (a node's NIP-98 Authorization, for one). */
   headers?: Record<string, string>;
+  /** socks5://, socks5h://, socks4:// or http:// proxy for the connection. Default: direct. */
+  proxy?: string;
 }
 
 /**
@@ -31,6 +36,8 @@ export interface Link {
 
 /** Opens the right link for an address and options. */
 export async function openLink(url: string, opts: LinkOptions = {}): Promise<Link> {
+  const protocol = URL.canParse(url) ? new URL(url).protocol : '';
+  if (protocol === 'http:' || protocol === 'https:') return HttpLink.open(url, opts);
   return RelayLink.open(url, opts);
 }
 
@@ -78,10 +85,18 @@ export class RelayLink implements Link {
     } catch {
       throw KeruenError.usage(`"${url}" is not a URL: give the relay's address, like ws://192.168.1.20:7777`);
     }
-    if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') throw KeruenError.usage(`"${url}" is not a relay address: it must start with ws:// or wss://`);
+    if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') throw KeruenError.usage(`"${url}" is not a relay address: it must start with ws:// or wss:// (or http:// for the HTTP binding)`);
     const timeoutMs = opts.timeoutMs ?? 30_000;
+    const proxy = opts.proxy === undefined ? undefined : parseProxyUrl(opts.proxy);
+    // A WebSocket through an HTTP proxy needs CONNECT: plain forwarding does not carry an upgrade.
+    const agent = proxy === undefined ? undefined : proxyAgent(proxy, 'tunnel');
     // Offer permessage-deflate: a Keruen relay takes it and records travel at about half size.
-    const ws = new WebSocket(url, { handshakeTimeout: timeoutMs, perMessageDeflate: true, ...(opts.headers !== undefined ? { headers: opts.headers } : {}) });
+    const ws = new WebSocket(url, {
+      handshakeTimeout: timeoutMs,
+      perMessageDeflate: true,
+      ...(opts.headers !== undefined ? { headers: opts.headers } : {}),
+      ...(agent !== undefined ? { agent } : {}),
+    });
     // ws may emit a second error after a failed handshake; an unheard 'error' would crash the process.
     ws.on('error', () => undefined);
     let socket: { bytesWritten: number; bytesRead: number } | undefined;
@@ -90,10 +105,11 @@ export class RelayLink implements Link {
     });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
-      ws.once('error', (e: Error) => reject(new KeruenError('io', `cannot reach ${url}: ${e.message}`)));
+      const viaProxy = (e: unknown) => (proxy === undefined ? undefined : explainProxyFailure(e, proxy, url, agent));
+      ws.once('error', (e: Error) => reject(viaProxy(e) ?? new KeruenError('io', `cannot reach ${url}${proxy ? ` through ${proxy.display}` : ''}: ${e.message}`)));
       ws.once('unexpected-response', (_req, res) => {
         ws.terminate();
-        reject(new KeruenError(res.statusCode === 401 ? 'unauthorized' : 'io', `${url} refused the connection: HTTP ${res.statusCode ?? '?'}`));
+        reject(viaProxy(res) ?? new KeruenError(res.statusCode === 401 ? 'unauthorized' : 'io', `${url} refused the connection: HTTP ${res.statusCode ?? '?'}`));
       });
     });
     return new RelayLink(url, ws, timeoutMs, socket);
