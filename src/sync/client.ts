@@ -5,23 +5,17 @@
  * else, while what it pulls is at least on the relay. Counts, round trips and bytes are
  * reported, because on a two-hour window they are what the user pays.
  */
-import type http from 'node:http';
-import { Kind } from '../core/kinds.ts';
-import type { BlobStore } from '../node/blobs.ts';
 import { VerifierPool } from '../store/verifier-pool.ts';
 import type { EventStore, Filter } from '../store/types.ts';
 import { openLink } from './link.ts';
-import type { Traffic } from './reconcile-nip77.ts';
-import { reconcile, type ReconcileMode } from './reconcile-keruen.ts';
+import { reconcileNip77, type Traffic } from './reconcile-nip77.ts';
 import { pull, type PullResult } from './pull.ts';
 import { push, type PushResult } from './push.ts';
-import { syncMedia, type MediaResult } from './media.ts';
 
 export type SyncDirection = 'both' | 'pull' | 'push';
 
 export interface SyncProgress {
-  /** 'media': done and total are bytes of blobs, not records. */
-  phase: 'reconcile' | 'push' | 'pull' | 'media';
+  phase: 'reconcile' | 'push' | 'pull';
   done: number;
   total: number;
   bytesSent: number;
@@ -38,23 +32,12 @@ export interface SyncOptions {
   pool?: VerifierPool;
   /** Largest negentropy message we write (binary bytes; hex doubles it). Default 60,000. */
   frameSizeLimit?: number;
-  /**
-   * 'keruen': rateless IBLT reconciliation (Keruen nodes only; src/sync/reconcile-keruen.ts);
-   * 'nip77': negentropy (any NIP-77 relay); 'auto' (default): Keruen's, else NIP-77 on the same link.
-   */
-  reconcile?: ReconcileMode;
   /** Wait for the connection and for each message. Default 30 s. */
   timeoutMs?: number;
   /** Extra headers on the WebSocket upgrade (a node's NIP-98 Authorization, for one). */
   headers?: Record<string, string>;
   /** socks5://, socks5h://, socks4:// or http:// proxy (sync/proxy.ts). Default: direct. */
   proxy?: string;
-  /** This node's blobs: given, the media that descriptors name moves after the records (media.ts). */
-  blobs?: BlobStore;
-  /** For the media's HTTP requests (a proxy's agent), so they take the same way as the records. */
-  agent?: http.Agent;
-  /** Signs media upload authorizations (an unlocked identity). Default: a throwaway key. */
-  authKey?: Uint8Array;
 }
 
 export type { Traffic } from './reconcile-nip77.ts';
@@ -67,9 +50,7 @@ export interface SyncReport {
   reconcile: Traffic & { protocol: string };
   pushed: PushResult;
   pulled: PullResult;
-  /** Present when blobs were given and media descriptors are within the filter. */
-  media?: MediaResult;
-  /** The whole sync, reconciliation (and media) included. */
+  /** The whole sync, reconciliation included. */
   bytesSent: number;
   bytesReceived: number;
   ms: number;
@@ -87,7 +68,7 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
   let ownPool: VerifierPool | undefined;
   try {
     const onRound = (done: number) => opts.onProgress?.({ phase: 'reconcile', done, total: 0, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
-    const { have, need, traffic, protocol } = await reconcile(link, store, filter, opts.reconcile ?? 'auto', { onRound, ...(opts.frameSizeLimit !== undefined ? { frameSizeLimit: opts.frameSizeLimit } : {}) });
+    const { have, need, traffic, protocol } = await reconcileNip77(link, store, filter, { onRound, ...(opts.frameSizeLimit !== undefined ? { frameSizeLimit: opts.frameSizeLimit } : {}) });
     const progress = (phase: 'push' | 'pull', total: number) => (done: number) =>
       opts.onProgress?.({ phase, done, total, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
     const pushed: PushResult = direction === 'pull' || have.length === 0 ? { accepted: 0, duplicate: 0, rejected: [] } : await push(link, store, have, { onProgress: progress('push', have.length) });
@@ -96,20 +77,6 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
       const pool = opts.pool ?? (ownPool = await VerifierPool.start(opts.workers));
       pulled = await pull(link, store, need, filter, { pool, onProgress: progress('pull', need.length) });
     }
-    // Media last: every record first, then blobs smallest first (both ways), over plain HTTP.
-    let media: MediaResult | undefined;
-    if (opts.blobs !== undefined && (filter.kinds === undefined || filter.kinds.includes(Kind.MediaDescriptor))) {
-      const onMedia = (done: number, total: number) =>
-        opts.onProgress?.({ phase: 'media', done, total, bytesSent: link.bytesSent + (media?.bytesSent ?? 0), bytesReceived: link.bytesReceived + (media?.bytesReceived ?? 0) });
-      media = await syncMedia(store, relayUrl, {
-        blobs: opts.blobs,
-        direction,
-        onProgress: onMedia,
-        ...(opts.agent !== undefined ? { agent: opts.agent } : {}),
-        ...(opts.authKey !== undefined ? { authKey: opts.authKey } : {}),
-        ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-      });
-    }
     return {
       relay: relayUrl,
       have: have.length,
@@ -117,9 +84,8 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
       reconcile: { ...traffic, protocol },
       pushed,
       pulled,
-      ...(media !== undefined ? { media } : {}),
-      bytesSent: link.bytesSent + (media?.bytesSent ?? 0),
-      bytesReceived: link.bytesReceived + (media?.bytesReceived ?? 0),
+      bytesSent: link.bytesSent,
+      bytesReceived: link.bytesReceived,
       ms: Date.now() - started,
     };
   } finally {
