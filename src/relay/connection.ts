@@ -19,6 +19,7 @@ import type { EventStore, Filter } from '../store/types.ts';
 import type { AcceptFn } from './accept.ts';
 import { TokenBucket, type RelayLimits } from './limits.ts';
 import { DEFAULT_NEGENTROPY_LIMITS, NegentropySessions, type NegentropyLimits } from './negentropy.ts';
+import { DEFAULT_RIBLT_LIMITS, RibltSessions, isKrsFrame } from './riblt.ts';
 import { claimedId, parseClientMessage, reasonOf, relayMessage, type MessageError, type RelayMessage } from './messages.ts';
 
 export interface RelayContext {
@@ -68,6 +69,7 @@ export class Connection {
   readonly #subs = new Map<string, Filter[]>();
   readonly #bucket: TokenBucket;
   readonly #neg: NegentropySessions;
+  readonly #krs: RibltSessions;
   /** Cleared by each keepalive round, set again by the client's pong. */
   alive = true;
 
@@ -76,6 +78,9 @@ export class Connection {
     this.#ctx = ctx;
     this.#bucket = new TokenBucket(ctx.limits.messagesPerSecond, ctx.limits.messageBurst);
     this.#neg = new NegentropySessions(ctx.store, { ...DEFAULT_NEGENTROPY_LIMITS, ...ctx.negentropy, ...ctx.limits }, (m) => this.#send(m), ctx.onError);
+    // Keruen reconciliation holds as many items per session as NIP-77 may.
+    const krsLimits = { ...DEFAULT_RIBLT_LIMITS, ...(ctx.negentropy?.maxItems !== undefined ? { maxItems: ctx.negentropy.maxItems } : {}), ...ctx.limits };
+    this.#krs = new RibltSessions(ctx.store, krsLimits, (m) => this.#out.send(JSON.stringify(m)), ctx.onError);
   }
 
   get subscriptionCount(): number {
@@ -96,6 +101,8 @@ export class Connection {
     } catch {
       return this.#refuse({ error: new KeruenError('invalid_json', 'message is not valid UTF-8 text') }, limited);
     }
+    // KRS-* (Keruen reconciliation, relay/riblt.ts) is not NIP-01: routed before the parser refuses it.
+    if (isKrsFrame(text)) return this.#krs.onFrame(text, limited ? this.#rateError() : undefined);
     const parsed = parseClientMessage(text, this.#ctx.limits);
     if (!parsed.ok) return this.#refuse(parsed, limited);
     const msg = parsed.message;

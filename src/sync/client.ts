@@ -8,7 +8,8 @@
 import { VerifierPool } from '../store/verifier-pool.ts';
 import type { EventStore, Filter } from '../store/types.ts';
 import { openLink } from './link.ts';
-import { reconcileNip77, type Traffic } from './reconcile-nip77.ts';
+import type { Traffic } from './reconcile-nip77.ts';
+import { reconcile, type ReconcileMode } from './reconcile-keruen.ts';
 import { pull, type PullResult } from './pull.ts';
 import { push, type PushResult } from './push.ts';
 
@@ -32,6 +33,11 @@ export interface SyncOptions {
   pool?: VerifierPool;
   /** Largest negentropy message we write (binary bytes; hex doubles it). Default 60,000. */
   frameSizeLimit?: number;
+  /**
+   * 'keruen': rateless IBLT reconciliation (Keruen nodes only; src/sync/reconcile-keruen.ts);
+   * 'nip77': negentropy (any NIP-77 relay); 'auto' (default): Keruen's, else NIP-77 on the same link.
+   */
+  reconcile?: ReconcileMode;
   /** Wait for the connection and for each message. Default 30 s. */
   timeoutMs?: number;
   /** Extra headers on the WebSocket upgrade (a node's NIP-98 Authorization, for one). */
@@ -68,7 +74,7 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
   let ownPool: VerifierPool | undefined;
   try {
     const onRound = (done: number) => opts.onProgress?.({ phase: 'reconcile', done, total: 0, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
-    const { have, need, traffic, protocol } = await reconcileNip77(link, store, filter, { onRound, ...(opts.frameSizeLimit !== undefined ? { frameSizeLimit: opts.frameSizeLimit } : {}) });
+    const { have, need, traffic, protocol } = await reconcile(link, store, filter, opts.reconcile ?? 'auto', { onRound, ...(opts.frameSizeLimit !== undefined ? { frameSizeLimit: opts.frameSizeLimit } : {}) });
     const progress = (phase: 'push' | 'pull', total: number) => (done: number) =>
       opts.onProgress?.({ phase, done, total, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
     const pushed: PushResult = direction === 'pull' || have.length === 0 ? { accepted: 0, duplicate: 0, rejected: [] } : await push(link, store, have, { onProgress: progress('push', have.length) });
