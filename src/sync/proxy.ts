@@ -86,8 +86,9 @@ export function proxyFromEnv(env: Record<string, string | undefined>): string | 
  */
 export function explainProxyFailure(e: unknown, spec: ProxySpec, target: string, agent?: http.Agent): KeruenError | undefined {
   const err = e as { code?: unknown; message?: unknown } | null;
-  const code = typeof err?.code === 'string' ? err.code : '';
   const message = typeof err?.message === 'string' ? err.message : String(e);
+  // The SOCKS client reports a failed connection to the proxy in its message, with no code.
+  const code = typeof err?.code === 'string' ? err.code : ([...CONNECT_ERRORS].find((c) => message.includes(c)) ?? '');
   if (CONNECT_ERRORS.has(code)) {
     const hint = spec.kind === 'socks' ? ' (is Tor running? its SOCKS port is usually 9050, Tor Browser\'s 9150)' : '';
     return new KeruenError('io', `the proxy ${spec.display} is unreachable: ${code}${hint}`);
