@@ -17,6 +17,7 @@ import { KeruenError } from '../src/core/errors.ts';
 import { ingestJsonl, jsonlLines } from '../src/store/ingest.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { QUERIES } from './corpus.ts';
+import { floodLatency } from './flood.ts';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const CORES = availableParallelism();
@@ -171,6 +172,9 @@ async function main(): Promise<void> {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 
+  log('measuring relay latency, idle and under a flood...');
+  const flood = await floodLatency();
+
   const row = (label: string, value: string, baseline: string, verdict = '') => `| ${label.padEnd(44)} | ${value.padStart(16)} | ${baseline.padEnd(40)} | ${verdict.padEnd(6)} |`;
   const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const ratio = ingestRate / (wasm * CORES);
@@ -190,6 +194,8 @@ async function main(): Promise<void> {
     row('search p50', `${fmt(p50, 2)} ms`, `${fmt(samples.length)} queries, ${QUERIES.length} distinct`),
     row('search p95', `${fmt(p95, 2)} ms`, `${fmt((p95 / SEARCH_TARGET_MS) * 100, 0)}% of the 20 ms target`, p95 < SEARCH_TARGET_MS ? 'yes' : 'NO'),
     row('search max', `${fmt(samples[samples.length - 1]!, 2)} ms`, ''),
+    row('relay publish + read back, idle p50 / p95', `${fmt(percentile(flood.idle, 50), 1)} / ${fmt(percentile(flood.idle, 95), 1)} ms`, `${flood.idle.length} samples, one honest client`),
+    row('  the same under a flood, p50 / p95', `${fmt(percentile(flood.flooded, 50), 1)} / ${fmt(percentile(flood.flooded, 95), 1)} ms`, `${fmt(percentile(flood.flooded, 50) / percentile(flood.idle, 50), 1)}x / ${fmt(percentile(flood.flooded, 95) / percentile(flood.idle, 95), 1)}x idle; flooder sent ${fmt(flood.flooderSent)} msgs`),
     '',
     'first-round latency per query (hits capped at the default limit of 50):',
     ...perQuery.map((p) => `  ${p.q.padEnd(26)} ${String(p.hits).padStart(3)} hits  ${fmt(p.ms, 2).padStart(7)} ms`),
