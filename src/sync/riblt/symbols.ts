@@ -54,15 +54,15 @@ export function encodeSymbols(s: CodedSymbols): Uint8Array {
 
 /** Parses a batch that starts at index `from`; more than `maxCount` symbols is refused. */
 export function decodeSymbols(bytes: Uint8Array, from: number, maxCount: number): CodedSymbols {
-  // Every symbol takes at least 25 bytes, so the count is bounded before anything is allocated.
-  const upper = Math.floor(bytes.length / (FIXED_BYTES + 1));
-  if (upper > maxCount) throw malformed(`a batch holds at most ${maxCount} symbols, this one ${bytes.length} bytes`);
+  // Every symbol takes at least 25 bytes: that bounds the allocation before anything is read.
+  const upper = Math.min(Math.floor(bytes.length / (FIXED_BYTES + 1)), maxCount);
   const s = emptySymbols(from, upper);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let p = 0;
   let i = 0;
   while (p < bytes.length) {
-    if (i >= upper || bytes.length - p < FIXED_BYTES + 1) throw malformed(`symbol ${from + i} is cut short`);
+    if (i >= maxCount) throw malformed(`a batch holds at most ${maxCount} symbols, this one more`);
+    if (bytes.length - p < FIXED_BYTES + 1) throw malformed(`symbol ${from + i} is cut short`);
     for (let k = 0; k < 4; k++, p += 4) s.words[i * 4 + k] = view.getUint32(p);
     s.checksums[i * 2] = view.getUint32(p);
     s.checksums[i * 2 + 1] = view.getUint32(p + 4);
