@@ -149,7 +149,8 @@ function startPeers(opts: NodeOptions, host: string, log: (line: string) => void
   // Read now: a damaged peers.json stops the start with its error, rather than leaving the node alone.
   file?.read();
   const mdnsOn = opts.mdns ?? !isLoopbackAddress(host);
-  const announce = (line: string) => process.stdout.write(`${line}\n`);
+  // Nodes found are news for the user (stdout); the rest goes to the log.
+  const announce = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const isAccepted = (key: string) => file?.isAccepted(key) ?? false;
   let discovery: LanDiscovery | undefined;
   let pool: Promise<VerifierPool> | undefined;
