@@ -59,7 +59,7 @@ export function createWebApp(opts: WebAppOptions): Hono {
   app.route('/', pairRoutes(access, onError));
   app.route('/', archiveRoutes({ store: opts.store, ...(opts.keystore !== undefined ? { keystore: opts.keystore } : {}), pairingRequired: access.pairing !== undefined, onError }));
   if (opts.blobs !== undefined) {
-    app.route('/', blossomRoutes({ blobs: opts.blobs, ...(opts.keystore !== undefined ? { keystore: opts.keystore } : {}), ...(opts.maxBlobBytes !== undefined ? { maxBlobBytes: opts.maxBlobBytes } : {}), onError }));
+    app.route('/', blossomRoutes({ blobs: opts.blobs, store: opts.store, ...(opts.keystore !== undefined ? { keystore: opts.keystore } : {}), ...(opts.maxBlobBytes !== undefined ? { maxBlobBytes: opts.maxBlobBytes } : {}), onError }));
   }
   // Unknown API paths answer JSON, not the app shell.
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));

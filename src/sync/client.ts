@@ -5,6 +5,9 @@
  * else, while what it pulls is at least on the relay. Counts, round trips and bytes are
  * reported, because on a two-hour window they are what the user pays.
  */
+import type http from 'node:http';
+import { Kind } from '../core/kinds.ts';
+import type { BlobStore } from '../node/blobs.ts';
 import { VerifierPool } from '../store/verifier-pool.ts';
 import type { EventStore, Filter } from '../store/types.ts';
 import { openLink } from './link.ts';
@@ -12,11 +15,14 @@ import type { Traffic } from './reconcile-nip77.ts';
 import { reconcile, type ReconcileMode } from './reconcile-keruen.ts';
 import { pull, type PullResult } from './pull.ts';
 import { push, type PushResult } from './push.ts';
+import { syncMedia, type MediaResult } from './media.ts';
+import { proxyAgent } from './proxy.ts';
 
 export type SyncDirection = 'both' | 'pull' | 'push';
 
 export interface SyncProgress {
-  phase: 'reconcile' | 'push' | 'pull';
+  /** 'media': done and total are bytes of blobs, not records. */
+  phase: 'reconcile' | 'push' | 'pull' | 'media';
   done: number;
   total: number;
   bytesSent: number;
@@ -44,6 +50,12 @@ export interface SyncOptions {
   headers?: Record<string, string>;
   /** socks5://, socks5h://, socks4:// or http:// proxy (sync/proxy.ts). Default: direct. */
   proxy?: string;
+  /** This node's blobs: given, the media that descriptors name moves after the records (media.ts). */
+  blobs?: BlobStore;
+  /** For the media's HTTP requests (a proxy's agent), so they take the same way as the records. */
+  agent?: http.Agent;
+  /** Signs media upload authorizations (an unlocked identity). Default: a throwaway key. */
+  authKey?: Uint8Array;
 }
 
 export type { Traffic } from './reconcile-nip77.ts';
@@ -56,7 +68,9 @@ export interface SyncReport {
   reconcile: Traffic & { protocol: string };
   pushed: PushResult;
   pulled: PullResult;
-  /** The whole sync, reconciliation included. */
+  /** Present when blobs were given and media descriptors are within the filter. */
+  media?: MediaResult;
+  /** The whole sync, reconciliation (and media) included. */
   bytesSent: number;
   bytesReceived: number;
   ms: number;
@@ -83,6 +97,27 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
       const pool = opts.pool ?? (ownPool = await VerifierPool.start(opts.workers));
       pulled = await pull(link, store, need, filter, { pool, onProgress: progress('pull', need.length) });
     }
+    // Media last: every record first, then blobs smallest first (both ways), over plain HTTP.
+    let media: MediaResult | undefined;
+    if (opts.blobs !== undefined && (filter.kinds === undefined || filter.kinds.includes(Kind.MediaDescriptor))) {
+      const onMedia = (done: number, total: number) =>
+        opts.onProgress?.({ phase: 'media', done, total, bytesSent: link.bytesSent + (media?.bytesSent ?? 0), bytesReceived: link.bytesReceived + (media?.bytesReceived ?? 0) });
+      // Through the same proxy as the records: media going direct would expose the user (Tor).
+      const proxied = opts.agent === undefined && opts.proxy !== undefined ? proxyAgent(opts.proxy, relayUrl.startsWith('http:') ? 'forward' : 'tunnel') : undefined;
+      const agent = opts.agent ?? proxied;
+      try {
+        media = await syncMedia(store, relayUrl, {
+          blobs: opts.blobs,
+          direction,
+          onProgress: onMedia,
+          ...(agent !== undefined ? { agent } : {}),
+          ...(opts.authKey !== undefined ? { authKey: opts.authKey } : {}),
+          ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+        });
+      } finally {
+        proxied?.destroy();
+      }
+    }
     return {
       relay: relayUrl,
       have: have.length,
@@ -90,8 +125,9 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
       reconcile: { ...traffic, protocol },
       pushed,
       pulled,
-      bytesSent: link.bytesSent,
-      bytesReceived: link.bytesReceived,
+      ...(media !== undefined ? { media } : {}),
+      bytesSent: link.bytesSent + (media?.bytesSent ?? 0),
+      bytesReceived: link.bytesReceived + (media?.bytesReceived ?? 0),
       ms: Date.now() - started,
     };
   } finally {

@@ -4,7 +4,8 @@
  *   GET  /<sha256>[.ext]   the blob, with Range (206) so a cut download resumes
  *   HEAD /<sha256>[.ext]   200 or 404
  * Differences from a public Blossom server, on purpose: no CORS headers (the node's archive is
- * not for other sites' pages to read), uploads only signed by this node's own identities, and
+ * not for other sites' pages to read), uploads only signed by this node's own identities or
+ * carrying the media of a record the node already holds (a sync pushing a descriptor's blob), and
  * photos that still carry metadata are refused. Errors carry both `error` (the node's API form)
  * and `message` (BUD-01's), and an X-Reason header.
  */
@@ -13,18 +14,30 @@ import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { KeruenError } from '../../core/errors.ts';
 import { nowSeconds, verifyWireEvent, type VerifiedEvent } from '../../core/event.ts';
+import { Kind } from '../../core/kinds.ts';
+import type { EventStore } from '../../store/types.ts';
 import type { Keystore } from '../keystore.ts';
-import { extensionOf, sha256Hex, sniffType, type BlobInfo, type BlobStore } from '../blobs.ts';
+import { extensionOf, SHA256_HEX, sha256Hex, sniffType, type BlobInfo, type BlobStore } from '../blobs.ts';
 import { checkShareable } from '../media-check.ts';
 import { httpStatusFor, toKeruenError } from './errors.ts';
 
 export const DEFAULT_MAX_BLOB_BYTES = 20 * 1024 * 1024;
 export const AUTH_KIND = 24242;
-const BLOB_FILE = /^[0-9a-f]{64}(\.[A-Za-z0-9]{1,10})?$/;
+const BLOB_FILE = /^([0-9a-f]{64})(\.[A-Za-z0-9]{1,10})?$/;
+
+/** `<sha256>` or `<sha256>.<ext>` (BUD-01) → the sha256; undefined for any other name. */
+export function parseBlobName(file: string): string | undefined {
+  return BLOB_FILE.exec(file)?.[1];
+}
 
 export interface BlossomDeps {
   blobs: BlobStore;
   keystore?: Keystore;
+  /**
+   * The node's records. A blob that one of its media descriptors names (`x`) may be uploaded
+   * under any valid authorization: whoever sends it carries a record's media, not new material.
+   */
+  store?: Pick<EventStore, 'count'>;
   maxBlobBytes?: number;
   /** Authorization events dated further ahead than this are refused (phones' clocks drift). */
   maxFutureSeconds?: number;
@@ -41,8 +54,25 @@ function blossomError(c: Context, error: KeruenError): Response {
 
 const tagValues = (e: VerifiedEvent, name: string): string[] => e.tags.filter((t) => t[0] === name && t.length > 1).map((t) => t[1] as string);
 
-/** BUD-01's checks, in its order, then BUD-02's `t=upload`; the `x` tag is checked once the body is hashed. */
-export function checkUploadAuth(header: string | undefined, deps: Pick<BlossomDeps, 'keystore' | 'maxFutureSeconds' | 'now'>): VerifiedEvent {
+export interface UploadAuth {
+  event: VerifiedEvent;
+  /** Signed by one of this node's identities: may upload anything (that passes the media check). */
+  own: boolean;
+}
+
+/** Whether a stored media descriptor names this blob. */
+export function isCarriedMedia(store: Pick<EventStore, 'count'> | undefined, sha256: string): boolean {
+  return store !== undefined && SHA256_HEX.test(sha256) && store.count([{ kinds: [Kind.MediaDescriptor], '#x': [sha256], limit: 1 }]) > 0;
+}
+
+const STRANGER_REFUSED = 'upload refused: only identities of this node may upload here, or anyone carrying the media of a record this node holds';
+
+/**
+ * BUD-01's checks, in its order, then BUD-02's `t=upload`. A stranger's authorization must name
+ * (`x`) a blob that a stored descriptor names, so no stranger's body is read for nothing; the
+ * body's own hash is checked against `x` once it is read.
+ */
+export function checkUploadAuth(header: string | undefined, deps: Pick<BlossomDeps, 'keystore' | 'store' | 'maxFutureSeconds' | 'now'>): UploadAuth {
   const unauthorized = (why: string) => new KeruenError('unauthorized', `upload refused: ${why}`);
   if (header === undefined) throw unauthorized('send an Authorization: Nostr <base64 event> header (BUD-02, kind 24242)');
   const m = /^Nostr\s+([A-Za-z0-9+/_=-]{1,16384})\s*$/.exec(header);
@@ -60,9 +90,9 @@ export function checkUploadAuth(header: string | undefined, deps: Pick<BlossomDe
   if (!Number.isSafeInteger(expiration)) throw unauthorized('the authorization event needs an expiration tag (unix time)');
   if (expiration <= now) throw unauthorized('the authorization event has expired: sign a new one (and check this device\'s clock)');
   if (!tagValues(event, 't').includes('upload')) throw unauthorized('the authorization event must have a t tag "upload"');
-  const ours = deps.keystore?.list().some((i) => i.pubkey === event.pubkey) ?? false;
-  if (!ours) throw new KeruenError('blocked', 'upload refused: only identities of this node may upload here');
-  return event;
+  const own = deps.keystore?.list().some((i) => i.pubkey === event.pubkey) ?? false;
+  if (!own && !tagValues(event, 'x').some((x) => isCarriedMedia(deps.store, x))) throw new KeruenError('blocked', STRANGER_REFUSED);
+  return { event, own };
 }
 
 /** Reads at most `max` bytes of the body; one byte more is a 413, without reading the rest. */
@@ -120,7 +150,7 @@ export function blossomRoutes(deps: BlossomDeps): Hono {
 
   app.put('/upload', async (c) => {
     try {
-      const auth = checkUploadAuth(c.req.header('authorization'), deps);
+      const { event: auth, own } = checkUploadAuth(c.req.header('authorization'), deps);
       const body = await readBody(c.req.raw, max);
       const sha256 = sha256Hex(body);
       const allowed = tagValues(auth, 'x');
@@ -128,6 +158,8 @@ export function blossomRoutes(deps: BlossomDeps): Hono {
         const claimed = allowed.length > 0 ? `for ${allowed.map((x) => x.slice(0, 12)).join(', ')}...` : 'without an x tag';
         throw new KeruenError('blocked', `upload refused: the authorization is ${claimed}, but the body's sha256 is ${sha256}; the file was changed or cut on the way`);
       }
+      // The authorization may name several blobs: this one must be a record's media too.
+      if (!own && !isCarriedMedia(deps.store, sha256)) throw new KeruenError('blocked', STRANGER_REFUSED);
       await checkShareable(body, sniffType(body.subarray(0, 16)));
       return c.json(descriptor(c, await deps.blobs.put(body)));
     } catch (e) {
@@ -138,9 +170,9 @@ export function blossomRoutes(deps: BlossomDeps): Hono {
   // HEAD is answered by this GET route too (hono strips the body); it opens no file stream.
   // Other one-segment paths (the app's files) go on to the static server.
   app.get('/:file', async (c, next) => {
-    if (!BLOB_FILE.test(c.req.param('file'))) return next();
+    const sha256 = parseBlobName(c.req.param('file'));
+    if (sha256 === undefined) return next();
     try {
-      const sha256 = c.req.param('file').slice(0, 64);
       const info = await deps.blobs.stat(sha256);
       if (info === undefined) throw KeruenError.notFound(`blob ${sha256}`);
       c.header('content-type', info.type);
