@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RelayLimits } from './limits.ts';
+import { ribltInfo } from './riblt.ts';
 
 export interface RelayInfo {
   name: string;
@@ -18,6 +19,8 @@ export interface RelayInfoDocument extends RelayInfo {
   software: string;
   version: string;
   supported_nips: number[];
+  /** What only Keruen nodes speak: `reconcile` lists KRS protocol versions (docs/protocol.md). */
+  keruen: ReturnType<typeof ribltInfo>;
   limitation: {
     max_message_length: number;
     max_subscriptions: number;
@@ -47,6 +50,7 @@ export function relayInfoDocument(info: RelayInfo, limits: RelayLimits): RelayIn
     software: 'keruen',
     version: packageVersion(),
     supported_nips: [...SUPPORTED_NIPS],
+    keruen: ribltInfo(),
     limitation: {
       max_message_length: limits.maxMessageBytes,
       max_subscriptions: limits.maxSubscriptions,

@@ -214,3 +214,15 @@ test('hostile KRS frames get KRS-ERR or NOTICE with a reason, and the relay keep
     await relay.close();
   }
 });
+
+test('NIP-11 advertises Keruen reconciliation and its limits', async () => {
+  const relay = await testRelay();
+  try {
+    const res = await fetch(relay.url.replace('ws://', 'http://'), { headers: { accept: 'application/nostr+json' } });
+    const doc = (await res.json()) as { keruen?: { reconcile?: string[]; riblt?: { max_symbols?: number } } };
+    assert.deepEqual(doc.keruen?.reconcile, ['riblt-1']);
+    assert.equal(doc.keruen?.riblt?.max_symbols, 65_536);
+  } finally {
+    await relay.close();
+  }
+});
