@@ -19,7 +19,7 @@ export interface Cut {
 }
 
 export interface ResumeOptions extends SyncOptions {
-  /** Syncs tried at most, the first included. Default 5. */
+  /** Syncs tried at most, the first included (Infinity: until done). Default 5. */
   attempts?: number;
   /** No new attempt starts after this many ms from the first. Default: no deadline. */
   deadlineMs?: number;
@@ -47,7 +47,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export async function syncUntilDone(store: EventStore, url: string, opts: ResumeOptions = {}): Promise<ResumeReport> {
   const attempts = opts.attempts ?? 5;
-  if (!Number.isInteger(attempts) || attempts < 1) throw KeruenError.usage(`attempts must be a whole number of at least 1 (got ${attempts})`);
+  if (attempts !== Infinity && (!Number.isInteger(attempts) || attempts < 1)) throw KeruenError.usage(`attempts must be a whole number of at least 1 (got ${attempts})`);
   const started = Date.now();
   const sleep = opts.sleep ?? defaultSleep;
   const cuts: Cut[] = [];
@@ -79,6 +79,8 @@ export async function syncUntilDone(store: EventStore, url: string, opts: Resume
         cuts.push(cut);
         opts.onCut?.(cut);
         if (last) {
+          // One attempt allowed: the cut is the whole story, told as it was.
+          if (attempts === 1) throw e;
           const why = outOfTime ? `the deadline of ${Math.round(opts.deadlineMs! / 1000)} s` : `${attempt} attempt${attempt === 1 ? '' : 's'}`;
           throw new KeruenError('io', `sync with ${url} did not finish in ${why}: ${e.message}`, { cuts });
         }

@@ -1,7 +1,10 @@
 /**
- * `keruen sync <ws-url>`: reconcile this node's records with a relay (another Keruen node, or
- * any NIP-77 relay), send what it lacks, fetch what we lack. Exit 0 when both sides now hold the
- * same records (within --kind); 3 when some were refused or never came; 6 when the link failed.
+ * `keruen sync <url>`: reconcile this node's records with a relay (another Keruen node, or
+ * any NIP-77 relay), send what it lacks, fetch what we lack. ws:// and wss:// use a WebSocket,
+ * http:// and https:// the HTTP POST binding (for networks that pass only plain requests);
+ * `--proxy` (or KERUEN_PROXY / ALL_PROXY) sends it through SOCKS or an HTTP proxy; `--retry`
+ * and `--until-done` resume after a cut link. Exit 0 when both sides now hold the same records
+ * (within --kind); 3 when some were refused or never came; 6 when the link failed.
  */
 import { Command } from 'commander';
 import { KeruenError } from '../../core/errors.ts';
@@ -9,6 +12,7 @@ import { Exit } from '../exit-codes.ts';
 import { progressBar, type Progress } from '../progress.ts';
 import type { CliContext } from '../context.ts';
 import type { SyncDirection, SyncProgress, SyncReport } from '../../sync/client.ts';
+import type { Cut } from '../../sync/resume.ts';
 import { kindOf } from './read.ts';
 import { shortId } from '../format.ts';
 
@@ -17,6 +21,22 @@ interface SyncCliOptions {
   push?: boolean;
   kind?: string[];
   json?: boolean;
+  /** A URL, or false for --no-proxy. */
+  proxy?: string | false;
+  retry?: string;
+  untilDone?: boolean;
+}
+
+function retriesOf(o: SyncCliOptions): number {
+  if (o.untilDone === true) return Infinity;
+  if (o.retry === undefined) return 0;
+  const n = Number(o.retry);
+  if (!Number.isInteger(n) || n < 0) throw KeruenError.usage(`--retry takes a whole number of attempts after a cut (got "${o.retry}")`);
+  return n;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 export function kB(bytes: number): string {
@@ -28,6 +48,12 @@ function progressReporter(): { onProgress: (p: SyncProgress) => void; stop: () =
   let phase: string | undefined;
   let bar: Progress | undefined;
   return {
+    // Stopped bars start again with the next phase (a resumed sync goes through them anew).
+    stop: () => {
+      bar?.stop();
+      bar = undefined;
+      phase = undefined;
+    },
     onProgress: (p) => {
       if (p.phase === 'reconcile') return;
       if (phase !== p.phase) {
@@ -37,7 +63,6 @@ function progressReporter(): { onProgress: (p: SyncProgress) => void; stop: () =
       }
       bar?.update(p.done, {});
     },
-    stop: () => bar?.stop(),
   };
 }
 
@@ -57,27 +82,58 @@ export function summary(r: SyncReport): string[] {
 export function syncCommand(getContext: () => CliContext): Command {
   return new Command('sync')
     .description('sync records with a relay over NIP-77 (another Keruen node or any NIP-77 relay): send what it lacks, fetch what we lack, text before media')
-    .argument('<ws-url>', 'the relay, like ws://192.168.1.20:7777')
+    .argument('<url>', 'the relay, like ws://192.168.1.20:7777; http://192.168.1.20:7777 where only plain HTTP requests pass')
     .option('--pull', 'only fetch what we lack')
     .option('--push', 'only send what the relay lacks')
     .option('--kind <kind>', 'only this kind (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .option('--json', 'print the report as JSON')
+    .option('--proxy <url>', 'through a proxy: socks5h://127.0.0.1:9050 (Tor), socks5://, socks4:// or http://host:port (default: $KERUEN_PROXY, else $ALL_PROXY)')
+    .option('--no-proxy', 'connect directly even if KERUEN_PROXY or ALL_PROXY is set')
+    .option('--retry <n>', 'after a cut link, sync again up to n times (waiting 1 s, 2 s, 4 s... up to 30 s)')
+    .option('--until-done', 'after a cut link, sync again until done (Ctrl+C stops)')
     .action(async (url: string, o: SyncCliOptions) => {
       if (o.pull === true && o.push === true) throw KeruenError.usage('--pull and --push together is the default: give neither');
       const direction: SyncDirection = o.pull === true ? 'pull' : o.push === true ? 'push' : 'both';
       const kinds = o.kind?.map(kindOf);
+      const retries = retriesOf(o);
+      const { parseProxyUrl, proxyFromEnv } = await import('../../sync/proxy.ts');
+      const proxy = o.proxy === false ? undefined : (o.proxy ?? proxyFromEnv(process.env));
+      // Said out loud: a proxy taken from the environment should never be a surprise, nor its absence.
+      if (proxy !== undefined) process.stderr.write(`Through proxy ${parseProxyUrl(proxy).display}${o.proxy === undefined ? ' (from the environment)' : ''}\n`);
       const ctx = getContext();
       // Loaded here so other commands do not pay for the sync's modules.
-      const { syncWith } = await import('../../sync/client.ts');
+      const { syncUntilDone } = await import('../../sync/resume.ts');
       const progress = progressReporter();
       let report: SyncReport;
+      let resumed: { attempts: number; cuts: Cut[]; bytesSent: number; bytesReceived: number } | undefined;
       try {
-        report = await syncWith(ctx.store, url, { direction, ...(kinds ? { filter: { kinds } } : {}), onProgress: progress.onProgress });
+        const r = await syncUntilDone(ctx.store, url, {
+          direction,
+          ...(kinds ? { filter: { kinds } } : {}),
+          ...(proxy !== undefined ? { proxy } : {}),
+          attempts: retries + 1,
+          onProgress: progress.onProgress,
+          onCut: (cut) => {
+            progress.stop();
+            const next = cut.retryInMs === undefined ? '' : ` Resuming in ${seconds(cut.retryInMs)}.`;
+            process.stderr.write(`Link cut (attempt ${cut.attempt}): ${cut.message}.${next}\n`);
+          },
+          onResume: (attempt) => process.stderr.write(`Resuming (attempt ${attempt}): reconciling again, what already arrived is kept.\n`),
+        });
+        report = r.final;
+        if (r.cuts.length > 0) resumed = { attempts: r.attempts, cuts: r.cuts, bytesSent: r.bytesSent, bytesReceived: r.bytesReceived };
+      } catch (e) {
+        if (retries === 0 && e instanceof KeruenError && e.code === 'io') throw new KeruenError('io', `${e.message} (--retry N or --until-done resumes after a cut)`);
+        throw e;
       } finally {
         progress.stop();
       }
-      if (o.json === true) process.stdout.write(`${JSON.stringify(report)}\n`);
-      else process.stdout.write(`${summary(report).join('\n')}\n`);
+      if (o.json === true) {
+        process.stdout.write(`${JSON.stringify(resumed ? { ...report, resumed } : report)}\n`);
+      } else {
+        process.stdout.write(`${summary(report).join('\n')}\n`);
+        if (resumed) process.stdout.write(`Resumed after ${resumed.cuts.length} cut${resumed.cuts.length === 1 ? '' : 's'}: ${resumed.attempts} attempts, ${kB(resumed.bytesSent)} sent, ${kB(resumed.bytesReceived)} received in all.\n`);
+      }
       const refused = [...report.pushed.rejected.map((x) => ({ ...x, way: 'sent' })), ...report.pulled.rejected.map((x) => ({ ...x, way: 'received' }))];
       for (const bad of refused.slice(0, 20)) process.stderr.write(`  refused (${bad.way}) ${shortId(bad.id)}: ${bad.reason}\n`);
       if (refused.length > 20) process.stderr.write(`  ... and ${refused.length - 20} more (use --json for all)\n`);
