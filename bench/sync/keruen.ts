@@ -11,6 +11,7 @@ import type { VerifiedEvent } from '../../src/core/event.ts';
 import { startRelayServer } from '../../src/relay/server.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 import type { EventStore } from '../../src/store/types.ts';
+import type { VerifierPool } from '../../src/store/verifier-pool.ts';
 import { syncWith, type SyncOptions, type SyncReport } from '../../src/sync/client.ts';
 import { portOf, startProxy, type Counts, type LinkShape } from './proxy.ts';
 import { log, split } from './records.ts';
@@ -86,6 +87,8 @@ export interface KeruenRun {
 }
 
 export interface RunOptions {
+  /** A running verifier pool, so no run pays for starting one (a slow window would not). */
+  pool?: VerifierPool;
   shape?: LinkShape;
   /** Called when a record is stored on either side (A through the sync, B through its relay). */
   onStored?: (side: 'a' | 'b', event: VerifiedEvent) => void;
@@ -139,7 +142,7 @@ export async function syncKeruen(a: SqliteStore, b: SqliteStore, scheme: Reconci
     const t0 = performance.now();
     const local = opts.onStored ? watched(a, (e) => opts.onStored!('a', e)) : a;
     // `reconcile` is being added to syncWith: an older syncWith ignores it and reports nip77.
-    const options: SyncOptions = { workers: 1, timeoutMs: 120_000, ...{ reconcile: scheme }, ...opts.extra };
+    const options: SyncOptions = { workers: 1, timeoutMs: 120_000, ...(opts.pool ? { pool: opts.pool } : {}), ...{ reconcile: scheme }, ...opts.extra };
     const report = await syncWith(local, proxy.url('ws'), options);
     const ms = performance.now() - t0;
     return { protocol: report.reconcile.protocol, report, wire: proxy.counts(), converged: sameIds(a, b), ms };

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifiedEvent } from '../../src/core/event.ts';
 import { Kind } from '../../src/core/kinds.ts';
+import { VerifierPool } from '../../src/store/verifier-pool.ts';
 import { limitBytes, naiveExchange, type Naive } from './baselines.ts';
 import { Replicas, syncKeruen, type KeruenRun, type ReconcileScheme } from './keruen.ts';
 import { syncPouch, type PouchRun } from './pouch.ts';
@@ -72,6 +73,8 @@ export async function runSyncBench(opts: BenchOptions): Promise<BenchResult> {
   const order = differenceOrder(events.length);
   const maxD = Math.max(...opts.ds, opts.slow?.d ?? 0);
   const dir = mkdtempSync(join(tmpdir(), 'keruen-sync-bench-'));
+  // One verifier worker for every run, started once: a node's pool is already running when a window opens.
+  const pool = await VerifierPool.start(1);
   try {
     log(`building the two replicas (${events.length} records, up to ${maxD} differences)...`);
     const replicas = new Replicas(events, order, maxD, dir);
@@ -89,7 +92,7 @@ export async function runSyncBench(opts: BenchOptions): Promise<BenchResult> {
         log(`d = ${d}: Keruen sync (${scheme})...`);
         const pair = replicas.open(d);
         try {
-          const run = await syncKeruen(pair.a, pair.b, scheme);
+          const run = await syncKeruen(pair.a, pair.b, scheme, { pool });
           if (scheme === 'keruen') {
             keruenScheme = run.protocol !== 'nip77';
             if (!keruenScheme) {
@@ -117,16 +120,24 @@ export async function runSyncBench(opts: BenchOptions): Promise<BenchResult> {
       }
       rounds.push({ d, missingOnA: missingOnA.length, missingOnB: missingOnB.length, limit, naive, keruen, ...(pouch ? { pouch } : {}) });
     }
-    const slow = opts.slow ? await slowLink(replicas, events, order, opts.slow.d, opts.slow.shape, keruenScheme === true ? 'keruen' : 'nip77') : undefined;
+    const slow = opts.slow ? await slowLink(replicas, events, order, opts.slow, keruenScheme === true ? 'keruen' : 'nip77', pool) : undefined;
     const meanRecordBytes = lines.reduce((n, l) => n + Buffer.byteLength(l), 0) / lines.length;
     return { records: events.length, kinds, meanRecordBytes, keruenScheme: keruenScheme === true, rounds, ...(slow ? { slow } : {}) };
   } finally {
+    await pool.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** One sync over the shaped link, timing when each differing record is stored on the side that lacked it. */
-async function slowLink(replicas: Replicas, events: readonly VerifiedEvent[], order: readonly number[], d: number, shape: LinkShape, scheme: ReconcileScheme): Promise<SlowLink> {
+async function slowLink(
+  replicas: Replicas,
+  events: readonly VerifiedEvent[],
+  order: readonly number[],
+  { d, shape }: { d: number; shape: LinkShape },
+  scheme: ReconcileScheme,
+  pool: VerifierPool,
+): Promise<SlowLink> {
   log(`slow link: d = ${d}, ${shape.delayMs} ms each way, ${shape.bytesPerSecond} bytes/s each way (${scheme})...`);
   const { missingOnA, missingOnB } = split(order, d);
   const differing = new Map<string, VerifiedEvent>([...missingOnA, ...missingOnB].map((i) => [events[i]!.id, events[i]!]));
@@ -137,6 +148,7 @@ async function slowLink(replicas: Replicas, events: readonly VerifiedEvent[], or
   try {
     const run = await syncKeruen(pair.a, pair.b, scheme, {
       shape,
+      pool,
       onStored: (side, e) => {
         if (differing.has(e.id) && !arrivals.has(e.id)) arrivals.set(e.id, { t: performance.now() - t0, side });
       },
