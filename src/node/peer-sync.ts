@@ -9,7 +9,8 @@ import { KeruenError } from '../core/errors.ts';
 import type { PublicKey } from '../core/ids.ts';
 import type { EventStore } from '../store/types.ts';
 import type { VerifierPool } from '../store/verifier-pool.ts';
-import { syncWith, type SyncReport } from '../sync/client.ts';
+import type { SyncReport } from '../sync/client.ts';
+import { syncUntilDone } from '../sync/resume.ts';
 import { npubOf, proveRemoteNode, upgradeAuthHeader, type NodeKey } from './node-key.ts';
 
 export interface PeerTarget {
@@ -165,9 +166,15 @@ export class PeerSyncer {
         this.#entries.set(t.id, entry);
         this.#schedule(entry, 0);
       } else if (e.target.url !== t.url || e.target.key !== t.key || e.target.name !== t.name) {
-        // Moved to another address (DHCP) or re-pinned: keep the counters, use the new target.
+        // Moved to another address (DHCP) or re-pinned: keep the counters, use the new target,
+        // and try it now rather than at the next interval.
+        const moved = e.target.url !== t.url || e.target.key !== t.key;
         e.target = t;
-        Object.assign(e.state, { name: t.name, url: t.url, ...(t.key !== undefined ? { key: t.key } : {}) });
+        Object.assign(e.state, { name: t.name, url: t.url });
+        if (t.key !== undefined) e.state.key = t.key;
+        else delete e.state.key;
+        if (moved && e.running === undefined) this.#schedule(e, 0);
+        else if (moved) e.again = true;
       }
     }
     for (const [id, e] of this.#entries) {
@@ -246,7 +253,7 @@ export interface NodeSyncDeps {
 
 /**
  * One sync with one peer, the way a node does it: prove the peer's key (and abort on a
- * mismatch), sign our NIP-98 header for it, then `syncWith`. A configured peer with no pinned
+ * mismatch), sign our NIP-98 header for it, then `syncUntilDone`. A configured peer with no pinned
  * key that is not a Keruen node (strfry, say) is synced without the proof.
  */
 export function nodeSyncOnce(deps: NodeSyncDeps): SyncOnce {
@@ -263,7 +270,12 @@ export function nodeSyncOnce(deps: NodeSyncDeps): SyncOnce {
       }
     }
     const headers = serverKey !== undefined ? { authorization: upgradeAuthHeader(deps.nodeKey, target.url, serverKey) } : undefined;
-    const report = await syncWith(deps.store, target.url, { pool: await deps.pool(), timeoutMs, ...(headers !== undefined ? { headers } : {}) });
+    // A link cut mid-sync is resumed at once, a few times (syncUntilDone); a peer that stays
+    // away is left to the syncer's slower backoff. The header stays valid for 60 s: a resume
+    // after that is refused, and the next round signs a fresh one.
+    const resumed = await syncUntilDone(deps.store, target.url, { pool: await deps.pool(), timeoutMs, attempts: 3, backoffMs: 500, maxBackoffMs: 2000, ...(headers !== undefined ? { headers } : {}) });
+    const report = resumed.final;
+    // Counts are those of the attempt that finished (records moved before a cut are not in them).
     return { sent: report.pushed.accepted, received: report.pulled.stored, report };
   };
 }
