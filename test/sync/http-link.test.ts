@@ -42,8 +42,8 @@ interface RawAnswer {
   text: string;
 }
 
-async function post(base: string, body: Uint8Array | string, headers: Record<string, string> = {}): Promise<RawAnswer> {
-  const res = await fetch(`${base}${RELAY_HTTP_PATH}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+async function post(base: string, body: Buffer | string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  const res = await fetch(`${base}${RELAY_HTTP_PATH}`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': 'application/json', ...headers } });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 

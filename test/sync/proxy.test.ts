@@ -9,7 +9,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { createProxy } from 'proxy';
+import { createProxy, type ProxyServer } from 'proxy';
 import { createServer as createSocksServer } from '@pondwader/socks5-server';
 import { KeruenError } from '../../src/core/errors.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
@@ -52,7 +52,7 @@ async function socksProxy(): Promise<Socks> {
   return s;
 }
 
-async function connectProxy(): Promise<{ server: http.Server & { authenticate?: (req: http.IncomingMessage) => boolean }; url: string; tunnels: string[] }> {
+async function connectProxy(): Promise<{ server: ProxyServer; url: string; tunnels: string[] }> {
   const server = createProxy(http.createServer());
   const tunnels: string[] = [];
   server.on('connect', (req: http.IncomingMessage) => tunnels.push(req.url ?? ''));
