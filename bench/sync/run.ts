@@ -20,7 +20,8 @@ export interface BenchOptions {
   records: number;
   ds: number[];
   cacheDir: string;
-  pouch: boolean;
+  /** The d at which PouchDB runs (loading and syncing 100,000 documents takes minutes). */
+  pouchDs: number[];
   /** The d of the slow-link run, and the link's shape; no slow-link run when undefined. */
   slow?: { d: number; shape: LinkShape };
 }
@@ -107,7 +108,7 @@ export async function runSyncBench(opts: BenchOptions): Promise<BenchResult> {
         }
       }
       let pouch: PouchRun | undefined;
-      if (opts.pouch) {
+      if (opts.pouchDs.includes(d)) {
         log(`d = ${d}: PouchDB sync (loading ${2 * events.length - d} documents into two memory databases)...`);
         const lackA = new Set(missingOnA);
         const lackB = new Set(missingOnB);

@@ -41,7 +41,7 @@ test('the bench at 300 records, d = 10: every record valid, replicas converge, b
     const kinds = new Set(lines.map((l) => accept(JSON.parse(l)).kind));
     for (const k of [Kind.Testimony, Kind.SourceDocument, Kind.PersonStatus, Kind.Assessment, Kind.Translation, Kind.MediaDescriptor]) assert.ok(kinds.has(k), `kind ${k} present`);
 
-    const res = await runSyncBench({ records: 300, ds: [10], cacheDir, pouch: true, slow: { d: 10, shape: { delayMs: 20, bytesPerSecond: 200_000 } } });
+    const res = await runSyncBench({ records: 300, ds: [10], cacheDir, pouchDs: [10], slow: { d: 10, shape: { delayMs: 20, bytesPerSecond: 200_000 } } });
     const [round] = res.rounds;
     assert.ok(round);
     assert.equal(round.missingOnA + round.missingOnB, 10);
