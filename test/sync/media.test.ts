@@ -21,6 +21,9 @@ import { parseBlobName } from '../../src/node/api/blossom.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 import { syncWith, type SyncProgress } from '../../src/sync/client.ts';
 import { blossomOrigin, mediaRefOf, parseContentRange, reasonOf, syncMedia } from '../../src/sync/media.ts';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { KERUEN_BIN, runCli, tempDataDir } from '../helpers/cli.ts';
 import { startTestNode, type NodeUnderTest } from '../node/helpers.ts';
 import { people } from './helpers.ts';
 
@@ -368,4 +371,33 @@ void test('blob names, Content-Range, descriptors, origins and refusal reasons: 
   assert.equal(blossomOrigin('wss://hub.example/relay'), 'https://hub.example');
   assert.equal(reasonOf(403, { 'x-reason': 'from header' }, '{"message":"from body"}'), 'HTTP 403: from body');
   assert.equal(reasonOf(403, { 'x-reason': 'from header' }, 'not json'), 'HTTP 403: from header');
+});
+
+void test('keruen sync (real processes) brings the photos after the records and says so', async () => {
+  const hub = tempDataDir('keruen-media-hub-');
+  const phone = tempDataDir('keruen-media-phone-');
+  const shots = [await photo(200, 20), await photo(40, 21)];
+  const hubBlobs = new BlobStore(join(hub, 'blobs'));
+  for (const p of shots) await hubBlobs.put(p);
+  const seed = join(hub, 'seed.jsonl');
+  writeFileSync(seed, [...people(3, 1_641_340_800, 'hub'), ...shots.map((p) => descriptor(p))].map((e) => JSON.stringify(e)).join('\n'));
+  assert.equal((await runCli(['--data', hub, 'import', seed])).code, 0);
+  const child = spawn(process.execPath, [KERUEN_BIN, '--data', hub, 'start', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    while (!/relay: (ws:\S+)/.test(out)) {
+      if (child.exitCode !== null) assert.fail('the node exited');
+      await once(child.stdout, 'data');
+    }
+    const url = /relay: (ws:\S+)/.exec(out)![1]!;
+    const r = await runCli(['--data', phone, 'sync', url]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Received: 5 stored/);
+    assert.match(r.stdout, /Media: 2 fetched \(0 resumed, [\d.]+ kB\), 0 sent \([\d.]+ B\), 0 already here, 0 missing on the peer, 0 cut \(sync again to resume\), 0 refused\./);
+    for (const p of shots) assert.deepEqual(readFileSync(join(phone, 'blobs', sha256Hex(p))), p);
+  } finally {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'close');
+  }
 });

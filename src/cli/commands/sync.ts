@@ -15,6 +15,8 @@ import type { SyncDirection, SyncProgress, SyncReport } from '../../sync/client.
 import type { Cut } from '../../sync/resume.ts';
 import { kindOf } from './read.ts';
 import { shortId } from '../format.ts';
+import { join } from 'node:path';
+import { BlobStore } from '../../node/blobs.ts';
 
 interface SyncCliOptions {
   pull?: boolean;
@@ -59,7 +61,7 @@ function progressReporter(): { onProgress: (p: SyncProgress) => void; stop: () =
       if (phase !== p.phase) {
         bar?.stop();
         phase = p.phase;
-        bar = progressBar(p.phase === 'push' ? 'Sending  ' : 'Receiving', p.total, 'records');
+        bar = p.phase === 'media' ? progressBar('Media    ', p.total, 'bytes') : progressBar(p.phase === 'push' ? 'Sending  ' : 'Receiving', p.total, 'records');
       }
       bar?.update(p.done, {});
     },
@@ -74,6 +76,10 @@ export function summary(r: SyncReport): string[] {
   if (r.need > 0) {
     const p = r.pulled;
     lines.push(`Received: ${p.stored} stored, ${p.duplicate} already here, ${p.superseded} superseded or deleted, ${p.rejected.length} refused, ${p.missing.length} never came.`);
+  }
+  if (r.media !== undefined) {
+    const m = r.media;
+    lines.push(`Media: ${m.pulled.fetched} fetched (${m.pulled.resumed} resumed, ${kB(m.pulled.bytes)}), ${m.pushed.sent} sent (${kB(m.pushed.bytes)}), ${m.pulled.alreadyHere} already here, ${m.pulled.missingOnPeer.length} missing on the peer, ${m.pulled.interrupted.length} cut (sync again to resume), ${m.pulled.refused.length + m.pushed.refused.length} refused.`);
   }
   lines.push(`Total: ${kB(r.bytesSent)} sent, ${kB(r.bytesReceived)} received in ${(r.ms / 1000).toFixed(1)} s.`);
   return lines;
@@ -109,6 +115,7 @@ export function syncCommand(getContext: () => CliContext): Command {
       try {
         const r = await syncUntilDone(ctx.store, url, {
           direction,
+          blobs: new BlobStore(join(ctx.dataDir.root, 'blobs')),
           ...(kinds ? { filter: { kinds } } : {}),
           ...(proxy !== undefined ? { proxy } : {}),
           attempts: retries + 1,
