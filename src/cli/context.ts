@@ -1,8 +1,15 @@
-/** What every command works with: the data folder, its store and its identities, opened lazily. */
+/**
+ * What every command works with: the data folder, its store and its identities, opened lazily.
+ * An encrypted folder (lock.ts) is unlocked once per process, before the command runs.
+ */
+import { join } from 'node:path';
 import { SqliteStore } from '../store/sqlite.ts';
 import type { EventStore } from '../store/types.ts';
 import { openDataDir, type DataDir } from '../node/data-dir.ts';
 import { Keystore } from '../node/keystore.ts';
+import { BlobStore } from '../node/blobs.ts';
+import { folderKeys, isEncrypted, registerUnlocked, unlockFolder } from '../node/lock.ts';
+import { readPassphrase, type PassphraseOptions } from './passphrase.ts';
 import * as nip19 from 'nostr-tools/nip19';
 import { KeruenError } from '../core/errors.ts';
 import type { VerifiedEvent } from '../core/event.ts';
@@ -11,19 +18,53 @@ export class CliContext {
   readonly dataDir: DataDir;
   #store: SqliteStore | undefined;
   #keystore: Keystore | undefined;
+  #blobs: BlobStore | undefined;
+  #unlockPassphrase: string | undefined;
 
   constructor(dataRoot?: string) {
     this.dataDir = openDataDir(dataRoot);
   }
 
+  get encrypted(): boolean {
+    return isEncrypted(this.dataDir.root);
+  }
+
+  /**
+   * Unlocks an encrypted folder (nothing to do for a plain one), asking the passphrase the way
+   * other commands do; once per process. A duress passphrase opens too, and nothing here says
+   * so (lock.ts). A wrong one is a `bad_passphrase` error and changes nothing.
+   */
+  async unlock(opts: PassphraseOptions = {}): Promise<void> {
+    if (this.#unlockPassphrase !== undefined || !this.encrypted) return;
+    const passphrase = await readPassphrase(opts, `Passphrase of the data folder ${this.dataDir.root}: `);
+    registerUnlocked(this.dataDir.root, unlockFolder(this.dataDir.root, passphrase));
+    this.#unlockPassphrase = passphrase;
+  }
+
+  /** The passphrase that unlocked the folder in this process, if any (for `keruen lock`). */
+  get unlockPassphrase(): string | undefined {
+    return this.#unlockPassphrase;
+  }
+
   get store(): EventStore {
-    this.#store ??= SqliteStore.open(this.dataDir.storePath);
+    this.#store ??= SqliteStore.open(this.dataDir.storePath, this.#storeKey());
     return this.#store;
+  }
+
+  #storeKey(): { key?: Uint8Array } {
+    const keys = folderKeys(this.dataDir.root);
+    return keys !== undefined ? { key: keys.store } : {};
   }
 
   get keystore(): Keystore {
     this.#keystore ??= new Keystore(this.dataDir.identitiesDir);
     return this.#keystore;
+  }
+
+  /** The node's blobs, `<data>/blobs` (encrypted with the folder). */
+  get blobs(): BlobStore {
+    this.#blobs ??= new BlobStore(join(this.dataDir.root, 'blobs'));
+    return this.#blobs;
   }
 
   /** Finds a record by hex id, note1/nevent1 code, or a unique hex prefix of 8+ characters. */

@@ -11,6 +11,7 @@ import { startCommand } from './commands/start.ts';
 import { syncCommand } from './commands/sync.ts';
 import { peersCommand } from './commands/peers.ts';
 import { bundleCommand } from './commands/bundle.ts';
+import { lockCommand } from './commands/lock.ts';
 import { viewCommands } from './commands/views.ts';
 
 let context: CliContext | undefined;
@@ -39,6 +40,9 @@ program.addCommand(exportCommand(getContext));
 program.addCommand(syncCommand(getContext));
 program.addCommand(peersCommand(getContext));
 program.addCommand(bundleCommand(getContext));
+program.addCommand(lockCommand(getContext));
+// An encrypted folder is unlocked before any command runs (`keruen lock ...` asks on its own).
+program.hook('preAction', (_p, action) => (action.parent?.name() === 'lock' ? undefined : getContext().unlock(action.opts())));
 
 // Subcommands inherit the exit override so usage errors get our exit code.
 for (const c of program.commands) {

@@ -2,15 +2,23 @@
  * Identities of a node. Each secret key is stored only encrypted with a passphrase, in
  * NIP-49 format (ncryptsec: scrypt + XChaCha20-Poly1305, from nostr-tools). Several
  * identities per node; one is the default.
+ *
+ * In an encrypted data folder (lock.ts) each file is sealed whole under the folder's key, and
+ * named by a keyed hash of the pubkey: a seized folder shows neither the public keys nor names.
  */
-import { readdirSync, readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import * as nip19 from 'nostr-tools/nip19';
 import * as nip49 from 'nostr-tools/nip49';
 import { z } from 'zod';
 import { KeruenError } from '../core/errors.ts';
 import type { PublicKey } from '../core/ids.ts';
+import { fileKeyFor } from './lock.ts';
+import { readSealedText, writeSealed } from './sealed-file.ts';
 
 const identityFileSchema = z.object({
   version: z.literal(1),
@@ -37,15 +45,28 @@ function scryptLogN(): number {
   return Number.isInteger(env) && env >= 8 && env <= 22 ? env : 16;
 }
 
+const PLAIN_EXT = '.json';
+const SEALED_EXT = '.sealed';
+
 export class Keystore {
   readonly #dir: string;
+  readonly #key: Uint8Array | undefined;
 
-  constructor(identitiesDir: string) {
+  /**
+   * `key` seals the files; without it, the key of the data folder holding `identitiesDir` if it
+   * was unlocked in this process (an encrypted folder still locked is an error); `null`: plain.
+   */
+  constructor(identitiesDir: string, key?: Uint8Array | null) {
     this.#dir = identitiesDir;
+    this.#key = key === null ? undefined : (key ?? fileKeyFor(dirname(identitiesDir)));
+  }
+
+  get #ext(): string {
+    return this.#key === undefined ? PLAIN_EXT : SEALED_EXT;
   }
 
   list(): Identity[] {
-    const files = existsSync(this.#dir) ? readdirSync(this.#dir).filter((f) => f.endsWith('.json')) : [];
+    const files = existsSync(this.#dir) ? readdirSync(this.#dir).filter((f) => f.endsWith(this.#ext)) : [];
     const ids = files.map((f) => this.#read(join(this.#dir, f)));
     const hasDefault = ids.some((i) => i.default === true);
     return ids
@@ -106,14 +127,17 @@ export class Keystore {
   }
 
   #pathOf(pubkey: string): string {
-    return join(this.#dir, `${pubkey}.json`);
+    if (this.#key === undefined) return join(this.#dir, `${pubkey}${PLAIN_EXT}`);
+    const name = bytesToHex(hmac(sha256, this.#key, new TextEncoder().encode(`keruen-identity-name:${pubkey}`))).slice(0, 32);
+    return join(this.#dir, `${name}${SEALED_EXT}`);
   }
 
   #read(path: string): IdentityFile {
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
+      raw = JSON.parse(readSealedText(path, this.#key));
     } catch (e) {
+      if (e instanceof KeruenError) throw e;
       throw new KeruenError('io', `cannot read identity file ${path}: ${(e as Error).message}`);
     }
     const parsed = identityFileSchema.safeParse(raw);
@@ -121,11 +145,23 @@ export class Keystore {
     return parsed.data;
   }
 
-  /** Write then rename, so a crash never leaves half a key file. */
+  /** Write then rename (writeSealed), so a crash never leaves half a key file. */
   #write(file: IdentityFile): void {
-    const path = this.#pathOf(file.pubkey);
-    writeFileSync(`${path}.tmp`, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-    renameSync(`${path}.tmp`, path);
+    writeSealed(this.#pathOf(file.pubkey), `${JSON.stringify(file, null, 2)}\n`, this.#key);
+  }
+
+  /** Rewrites every plain identity file sealed under `key` (keruen lock setup); returns how many. */
+  static sealAll(identitiesDir: string, key: Uint8Array): number {
+    const plain = new Keystore(identitiesDir, null);
+    const sealed = new Keystore(identitiesDir, key);
+    let n = 0;
+    for (const f of existsSync(identitiesDir) ? readdirSync(identitiesDir).filter((x) => x.endsWith(PLAIN_EXT)) : []) {
+      const file = plain.#read(join(identitiesDir, f));
+      sealed.#write(file);
+      rmSync(join(identitiesDir, f), { force: true });
+      n++;
+    }
+    return n;
   }
 
   #clearDefault(): void {

@@ -14,13 +14,15 @@
  *   (ephemeral: no relay keeps it) signed by the server's node key, carrying the challenge.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import * as nip19 from 'nostr-tools/nip19';
 import { KeruenError } from '../core/errors.ts';
 import { nowSeconds, signEvent, verifyWireEvent, type VerifiedEvent } from '../core/event.ts';
 import { asPublicKey, type PublicKey } from '../core/ids.ts';
+import { fileKeyFor } from './lock.ts';
+import { readSealedText, seal } from './sealed-file.ts';
 
 export const NODE_KEY_FILE = 'node-key';
 /** NIP-98 HTTP Auth. */
@@ -55,13 +57,16 @@ export class NodeKey {
 /** Reads `<dataDir>/node-key`, making it on first use. A damaged file is an error, never replaced. */
 export function loadOrCreateNodeKey(dataDir: string): NodeKey {
   const path = join(dataDir, NODE_KEY_FILE);
+  // An encrypted folder (lock.ts) keeps the key sealed under the folder's key.
+  const sealKey = fileKeyFor(dataDir);
   if (!existsSync(path)) {
     const secret = generateSecretKey();
     try {
       // wx: two processes starting at once must not overwrite each other's key.
       const fd = openSync(path, 'wx', 0o600);
       try {
-        writeSync(fd, `${Buffer.from(secret).toString('hex')}\n`);
+        const text = `${Buffer.from(secret).toString('hex')}\n`;
+        writeSync(fd, sealKey !== undefined ? seal(path, new TextEncoder().encode(text), sealKey) : new TextEncoder().encode(text));
       } finally {
         closeSync(fd);
       }
@@ -72,7 +77,7 @@ export function loadOrCreateNodeKey(dataDir: string): NodeKey {
   }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8').trim();
+    text = readSealedText(path, sealKey).trim();
   } catch (e) {
     throw new KeruenError('io', `cannot read the node key ${path}: ${(e as Error).message}`);
   }

@@ -4,11 +4,14 @@
  * running node at every round, so a change takes effect without a restart. A damaged file is an
  * error that names the file: resetting it would silently cut the node off from its circle.
  */
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { KeruenError } from '../core/errors.ts';
 import { describeZodError } from '../core/event.ts';
 import type { PublicKey } from '../core/ids.ts';
+import { fileKeyFor } from './lock.ts';
+import { readSealedText, writeSealed } from './sealed-file.ts';
 
 const hexKey = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
 const relayUrl = z
@@ -79,12 +82,8 @@ export class PeersFile {
       throw new KeruenError('io', `cannot read ${this.path}: ${(e as Error).message}`);
     }
     if (this.#cache?.stamp === stamp) return this.#cache.config;
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (e) {
-      throw new KeruenError('io', `cannot read ${this.path}: ${(e as Error).message}`);
-    }
+    // Sealed under the folder's key when the data folder is encrypted (lock.ts).
+    const text = readSealedText(this.path, fileKeyFor(dirname(this.path)));
     const config = parsePeersFile(text, this.path);
     this.#cache = { stamp, config };
     return config;
@@ -92,13 +91,7 @@ export class PeersFile {
 
   #write(config: PeersConfig): void {
     const checked = fileSchema.parse(config);
-    const tmp = `${this.path}.tmp`;
-    try {
-      writeFileSync(tmp, `${JSON.stringify(checked, null, 2)}\n`, { mode: 0o600 });
-      renameSync(tmp, this.path);
-    } catch (e) {
-      throw new KeruenError('io', `cannot write ${this.path}: ${(e as Error).message}`);
-    }
+    writeSealed(this.path, `${JSON.stringify(checked, null, 2)}\n`, fileKeyFor(dirname(this.path)));
     this.#cache = undefined;
   }
 

@@ -1,8 +1,15 @@
 /**
- * The embedded default store: one SQLite file (better-sqlite3), WAL, FTS5 search over
+ * The embedded default store: one SQLite file (better-sqlite3's API), WAL, FTS5 search over
  * cross-script folded text. NIP-01/NIP-09 rules come from ./rules.ts, shared with MemoryStore.
+ *
+ * The driver is better-sqlite3-multiple-ciphers (SQLite3 Multiple Ciphers under better-sqlite3's
+ * API): without a key the file is plain SQLite, as before; with one, every page, WAL frames and
+ * the FTS index included, is encrypted in SQLCipher 4's format (AES-256-CBC, HMAC-SHA512 per
+ * page). SQLCipher rather than sqleet because its format is the one other tools open (the
+ * `sqlcipher` shell, DB Browser), so an archive can be recovered with its key without Keruen,
+ * and every page is authenticated.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { trustStored, type VerifiedEvent } from '../core/event.ts';
@@ -31,6 +38,27 @@ export interface SqliteStoreOptions {
   /** Milliseconds to wait for another connection's write lock before failing. */
   busyTimeoutMs?: number;
   readonly?: boolean;
+  /** 32-byte raw key (lock.ts derives it from the data key): the file is encrypted. */
+  key?: Uint8Array;
+}
+
+/**
+ * Sets the page cipher and raw key before anything is read (PRAGMA key with x'...' skips
+ * SQLCipher's own PBKDF2: the key is already derived). A wrong key shows on the first read.
+ */
+function applyKey(db: Database.Database, key: Uint8Array, path: string): void {
+  if (key.length !== 32) throw new KeruenError('internal', 'a store key is 32 bytes');
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    db.close();
+    throw new KeruenError('bad_passphrase', `the store ${path} does not open with this key (${(e as Error).message})`);
+  }
+  // Sorts, temporary indexes and the like stay in memory: no clear temporary files on disk.
+  db.pragma('temp_store = MEMORY');
 }
 
 interface EventRow {
@@ -90,6 +118,7 @@ export class SqliteStore implements EventStore {
     } catch (e) {
       throw new KeruenError('io', `cannot open store ${path}: ${(e as Error).message}`);
     }
+    if (opts.key !== undefined) applyKey(db, opts.key, path);
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
