@@ -23,6 +23,7 @@ interface CreateCliOptions {
   for?: string;
   to?: string;
   as?: string;
+  passphraseFile?: string;
   json?: boolean;
 }
 
@@ -131,6 +132,7 @@ function createCommand(getContext: () => CliContext): Command {
     .option('--for <peer>', 'only what this peer is not known to hold (learnt from its bundles and ours)')
     .option('--to <pubkey>', 'seal for this recipient (npub or hex): only its key opens the file')
     .option('--as <name>', 'the name this bundle gives its creator (default: the default identity npub)')
+    .option('--passphrase-file <file>', 'for an encrypted data folder: read its passphrase from this file')
     .option('--json', 'print the report as JSON')
     .action(async (path: string, o: CreateCliOptions) => {
       const ctx = getContext();

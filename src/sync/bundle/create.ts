@@ -3,7 +3,7 @@
  * the blobs their media descriptors name that this node holds, into a new file, plain or
  * sealed for one recipient. The file is created exclusively: an existing file is never touched.
  */
-import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { KeruenError } from '../../core/errors.ts';
 import { Kind } from '../../core/kinds.ts';
 import type { VerifiedEvent } from '../../core/event.ts';
@@ -62,7 +62,8 @@ async function plannedBlobs(descriptors: VerifiedEvent[], blobs: BlobStore): Pro
       notHeld++;
       continue;
     }
-    planned.set(sha256, { sha256, size: info.size, read: () => readFile(blobs.pathOf(sha256)) });
+    // read(), not the file: in an encrypted data folder the file holds ciphertext.
+    planned.set(sha256, { sha256, size: info.size, read: () => blobs.read(sha256) });
   }
   return { planned: [...planned.values()].sort((a, b) => a.size - b.size), notHeld };
 }
