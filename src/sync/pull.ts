@@ -94,7 +94,8 @@ export async function pull(link: Link, store: EventStore, need: readonly string[
         received.add(id);
         pending.push({ id, line: JSON.stringify(m[2]) });
         opts.onProgress?.(received.size);
-        if (pending.length >= 2000) await ingest();
+        // Stored in small batches: a link cut mid-pull keeps what arrived (one transaction each).
+        if (pending.length >= 200) await ingest();
       } else if (m[0] === 'EOSE') {
         // Subscriptions stay open after EOSE (NIP-01): close it to free the relay's slot.
         link.send(['CLOSE', subId]);

@@ -149,5 +149,5 @@ test('a relay without NIP-77, and no relay at all: coded errors that say so', as
     wss.close();
   }
   await assert.rejects(syncWith(new MemoryStore(), `ws://127.0.0.1:${port}`), (e) => isKeruenError(e) && e.code === 'io');
-  await assert.rejects(syncWith(new MemoryStore(), 'http://example.org'), (e) => isKeruenError(e) && e.code === 'usage');
+  await assert.rejects(syncWith(new MemoryStore(), 'ftp://example.org'), (e) => isKeruenError(e) && e.code === 'usage');
 });
