@@ -2,11 +2,17 @@
  * What this node knows another holds, learnt from bundles it imported from that peer and from
  * bundles it made for it: 16-byte id prefixes, one file per peer, `<data>/peers/<name>.known`,
  * sorted raw bytes. `bundle create --for NAME` leaves out what the peer is known to hold.
- * A prefix of 16 bytes makes a false "it has this" astronomically unlikely.
+ * A prefix of 16 bytes makes a false "it has this" astronomically unlikely. In an encrypted
+ * data folder the file is sealed and named by a keyed hash of the name, so a seized folder
+ * says neither whom the node exchanged with nor what.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { KeruenError } from '../core/errors.ts';
+import { fileKeyFor } from '../node/lock.ts';
+import { readSealed, writeSealed } from '../node/sealed-file.ts';
 import { bytesToHex, encodeHexList, PREFIX_BYTES } from './bundle/payloads.ts';
 
 export const PREFIX_HEX = PREFIX_BYTES * 2;
@@ -19,13 +25,18 @@ export function checkPeerName(name: string): string {
 
 export class PeerKnowledge {
   readonly #dir: string;
+  readonly #root: string;
 
   constructor(dataRoot: string) {
+    this.#root = dataRoot;
     this.#dir = join(dataRoot, 'peers');
   }
 
   #path(name: string): string {
-    return join(this.#dir, `${checkPeerName(name)}.known`);
+    checkPeerName(name);
+    const key = fileKeyFor(this.#root);
+    const file = key === undefined ? name : bytesToHex(hmac(sha256, key, new TextEncoder().encode(`peer-knowledge:${name}`)));
+    return join(this.#dir, `${file}.known`);
   }
 
   has(name: string): boolean {
@@ -36,14 +47,9 @@ export class PeerKnowledge {
   load(name: string): Set<string> {
     const path = this.#path(name);
     if (!existsSync(path)) return new Set();
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      throw new KeruenError('io', `cannot read ${path}: ${(e as Error).message}`);
-    }
+    const bytes = readSealed(path, fileKeyFor(this.#root));
     const out = new Set<string>();
-    // A torn last entry (a crash mid-write cannot cause one: writes are renamed into place) is ignored.
+    // Written whole and renamed into place; a stray partial entry (a foreign file) is ignored.
     for (let at = 0; at + PREFIX_BYTES <= bytes.length; at += PREFIX_BYTES) out.add(bytesToHex(bytes.subarray(at, at + PREFIX_BYTES)));
     return out;
   }
@@ -55,13 +61,7 @@ export class PeerKnowledge {
     for (const s of idsOrPrefixes) if (/^[0-9a-f]{32}/.test(s)) known.add(s.slice(0, PREFIX_HEX));
     if (known.size === before && this.has(name)) return 0;
     mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
-    const path = this.#path(name);
-    try {
-      writeFileSync(`${path}.tmp`, encodeHexList([...known].sort(), PREFIX_BYTES), { mode: 0o600 });
-      renameSync(`${path}.tmp`, path);
-    } catch (e) {
-      throw new KeruenError('io', `cannot write ${path}: ${(e as Error).message}`);
-    }
+    writeSealed(this.#path(name), encodeHexList([...known].sort(), PREFIX_BYTES), fileKeyFor(this.#root));
     return known.size - before;
   }
 }
