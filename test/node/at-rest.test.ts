@@ -7,6 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes as randomBytesNode } from 'node:crypto';
+import fc from 'fast-check';
 import { once } from 'node:events';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,8 @@ import * as nip19 from 'nostr-tools/nip19';
 import { foldText } from '../../src/core/fold.ts';
 import { sha256Hex, BlobStore } from '../../src/node/blobs.ts';
 import { Keystore } from '../../src/node/keystore.ts';
-import { registerUnlocked, unlockFolder, forgetUnlocked } from '../../src/node/lock.ts';
+import { createLock, registerUnlocked, unlockFolder, forgetUnlocked } from '../../src/node/lock.ts';
+import { seal, unseal } from '../../src/node/sealed-file.ts';
 import { Kind } from '../../src/core/kinds.ts';
 import { signEvent } from '../../src/core/event.ts';
 import { KERUEN_BIN, runCli, tempDataDir } from '../helpers/cli.ts';
@@ -189,3 +192,71 @@ test('a locked node reveals nothing of its records, people, keys, peers or photo
   assert.equal(none.code, 2, none.stderr);
   assert.match(none.stderr, /passphrase/);
 });
+
+test('hostile bytes in lock.json, sealed files and encrypted blobs: a clear error, never a wrong result', { timeout: 120_000 }, async () => {
+  const isKeruenError = (e: unknown, codes: string[]) => e instanceof Error && codes.includes((e as Error & { code: string }).code);
+  // lock.json: cut, flipped or replaced, it opens to the one true key or not at all.
+  const root = tempDataDir('keruen-hostile-lock-');
+  const dataKey = createLock(root, PASS, undefined, { name: 'scrypt', logN: 8, r: 8, p: 1 });
+  const lockFile = join(root, 'lock.json');
+  const good = readFileSync(lockFile);
+  fc.assert(
+    fc.property(fc.oneof(fc.uint8Array({ maxLength: 600 }), flipped(good), cut(good)), (bytes) => {
+      writeFileSync(lockFile, bytes);
+      try {
+        assert.deepEqual(unlockFolder(root, PASS), dataKey);
+      } catch (e) {
+        assert.ok(isKeruenError(e, ['io', 'bad_passphrase']), String(e));
+      }
+    }),
+    { numRuns: 150 },
+  );
+
+  // A sealed file opens to what was sealed, or is an io error naming it.
+  const sealedPath = join(root, 'peers.json');
+  const fileKey = new Uint8Array(32).fill(7);
+  const sealedGood = seal(sealedPath, Buffer.from('{"version":1}'), fileKey);
+  fc.assert(
+    fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), flipped(sealedGood), cut(sealedGood)), (bytes) => {
+      try {
+        assert.equal(Buffer.from(unseal(sealedPath, bytes, fileKey)).toString(), '{"version":1}');
+      } catch (e) {
+        assert.ok(isKeruenError(e, ['io']) && (e as Error).message.includes('peers.json'), String(e));
+      }
+    }),
+    { numRuns: 300 },
+  );
+
+  // An encrypted blob (three chunks): damaged anywhere, stat/read/range fail with io, never other bytes.
+  const keys = { seal: new Uint8Array(32).fill(1), name: new Uint8Array(32).fill(2) };
+  const store = new BlobStore(join(tempDataDir('keruen-hostile-blobs-'), 'blobs'), keys);
+  const blob = new Uint8Array(randomBytesNode(150_000));
+  const sha = (await store.put(blob)).sha256;
+  const file = join(store.dir, readdirSync(store.dir)[0]!);
+  const blobGood = readFileSync(file);
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(flipped(blobGood), cut(blobGood), fc.uint8Array({ maxLength: 300 })), async (bytes) => {
+      writeFileSync(file, bytes);
+      try {
+        const info = await store.stat(sha);
+        if (info === undefined) return;
+        assert.deepEqual(await store.read(sha), blob);
+      } catch (e) {
+        assert.ok(isKeruenError(e, ['io']), String(e));
+      }
+    }),
+    { numRuns: 150 },
+  );
+});
+
+function flipped(good: Uint8Array): fc.Arbitrary<Uint8Array> {
+  return fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 1, max: 255 })).map(([at, x]) => {
+    const b = Uint8Array.from(good);
+    b[at] = b[at]! ^ x;
+    return b;
+  });
+}
+
+function cut(good: Uint8Array): fc.Arbitrary<Uint8Array> {
+  return fc.nat({ max: good.length - 1 }).map((n) => good.slice(0, n));
+}
