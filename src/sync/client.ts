@@ -91,12 +91,38 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
     const { have, need, traffic, protocol } = await reconcile(link, store, filter, opts.reconcile ?? 'auto', { onRound, ...(opts.frameSizeLimit !== undefined ? { frameSizeLimit: opts.frameSizeLimit } : {}) });
     const progress = (phase: 'push' | 'pull', total: number) => (done: number) =>
       opts.onProgress?.({ phase, done, total, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
-    const pushed: PushResult = direction === 'pull' || have.length === 0 ? { accepted: 0, duplicate: 0, rejected: [] } : await push(link, store, have, { onProgress: progress('push', have.length) });
+    // Text both ways before any media descriptor either way: a window that closes early has moved
+    // every testimony. Our own kinds are known here; the relay's come back from the text pass.
+    const isText = (id: string) => store.get(id)?.kind !== Kind.MediaDescriptor;
+    const pushText = have.filter(isText);
+    const pushMedia = have.filter((id) => !isText(id));
+    const pushed: PushResult = { accepted: 0, duplicate: 0, rejected: [] };
+    const pushSome = async (ids: string[]) => {
+      if (direction === 'pull' || ids.length === 0) return;
+      const r = await push(link, store, ids, { onProgress: (done) => progress('push', have.length)(pushed.accepted + pushed.duplicate + pushed.rejected.length + done) });
+      pushed.accepted += r.accepted;
+      pushed.duplicate += r.duplicate;
+      pushed.rejected.push(...r.rejected);
+    };
     let pulled: PullResult = { stored: 0, duplicate: 0, superseded: 0, rejected: [], missing: [], requests: 0 };
-    if (direction !== 'push' && need.length > 0) {
-      const pool = opts.pool ?? (ownPool = await VerifierPool.start(opts.workers));
-      pulled = await pull(link, store, need, filter, { pool, onProgress: progress('pull', need.length) });
-    }
+    const pullSome = async (ids: readonly string[], textOnly: boolean) => {
+      if (direction === 'push' || ids.length === 0) return;
+      const pool = opts.pool ?? (ownPool ??= await VerifierPool.start(opts.workers));
+      const before = pulled.stored + pulled.duplicate + pulled.superseded + pulled.rejected.length;
+      const r = await pull(link, store, ids, filter, { pool, textOnly, onProgress: (n) => progress('pull', need.length)(before + n) });
+      pulled = {
+        stored: pulled.stored + r.stored,
+        duplicate: pulled.duplicate + r.duplicate,
+        superseded: pulled.superseded + r.superseded,
+        rejected: [...pulled.rejected, ...r.rejected],
+        missing: r.missing,
+        requests: pulled.requests + r.requests,
+      };
+    };
+    await pushSome(pushText);
+    await pullSome(need, true);
+    await pushSome(pushMedia);
+    await pullSome(direction === 'push' ? [] : need.length > 0 && pulled.requests === 0 ? need : pulled.missing, false);
     // Media last: every record first, then blobs smallest first (both ways), over plain HTTP.
     let media: MediaResult | undefined;
     if (opts.blobs !== undefined && (filter.kinds === undefined || filter.kinds.includes(Kind.MediaDescriptor))) {

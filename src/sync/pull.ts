@@ -31,6 +31,11 @@ export interface PullOptions {
   /** REQs open at once (a relay allows about 20 subscriptions). Default 8. */
   inFlight?: number;
   onProgress?: (received: number) => void;
+  /**
+   * Fetch only the text kinds (everything but media descriptors); the rest is left in `missing`
+   * for a later call, so a sync can move text both ways before any media.
+   */
+  textOnly?: boolean;
 }
 
 /** Kinds fetched in the first pass: every kind the node stores except media descriptors. */
@@ -116,10 +121,7 @@ export async function pull(link: Link, store: EventStore, need: readonly string[
 
   const text = textFirstKinds(filter);
   if (text.length > 0) await fetchPass([...wanted], { kinds: text });
-  await fetchPass(
-    [...wanted].filter((id) => !received.has(id)),
-    {},
-  );
+  if (opts.textOnly !== true) await fetchPass([...wanted].filter((id) => !received.has(id)), {});
   result.missing = [...wanted].filter((id) => !received.has(id));
   if (result.stored + result.duplicate + result.superseded + result.rejected.length !== received.size) {
     throw new KeruenError('internal', 'pull lost count of the records it received');

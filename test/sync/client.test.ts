@@ -151,3 +151,33 @@ test('a relay without NIP-77, and no relay at all: coded errors that say so', as
   await assert.rejects(syncWith(new MemoryStore(), `ws://127.0.0.1:${port}`), (e) => isKeruenError(e) && e.code === 'io');
   await assert.rejects(syncWith(new MemoryStore(), 'ftp://example.org'), (e) => isKeruenError(e) && e.code === 'usage');
 });
+
+test('text moves both ways before any media descriptor moves either way', async () => {
+  // One timeline of arrivals on both sides: pushes reach B's relay, pulls reach A's store.
+  const arrivals: { side: 'A' | 'B'; kind: number }[] = [];
+  class RecordingStore extends MemoryStore {
+    override putMany(events: readonly VerifiedEvent[]) {
+      for (const e of events) arrivals.push({ side: 'A', kind: e.kind });
+      return super.putMany(events);
+    }
+  }
+  const a = new RecordingStore();
+  a.putMany([...people(30, 1_641_500_000, 'A'), mediaDescriptor(1_641_500_100), mediaDescriptor(1_641_500_101)]);
+  arrivals.length = 0;
+  const b = await peer([...people(40, 1_641_400_000, 'B'), mediaDescriptor(1_641_400_100), mediaDescriptor(1_641_400_101)], {
+    onEvent: (e) => arrivals.push({ side: 'B', kind: e.kind }),
+  });
+  try {
+    const r = await syncWith(a, b.url, { workers: 1 });
+    assert.equal(r.pushed.accepted, 32);
+    assert.equal(r.pulled.stored, 42);
+    const media = arrivals.map((x, i) => (x.kind === Kind.MediaDescriptor ? i : -1)).filter((i) => i >= 0);
+    const text = arrivals.map((x, i) => (x.kind !== Kind.MediaDescriptor ? i : -1)).filter((i) => i >= 0);
+    assert.equal(media.length, 4);
+    assert.equal(text.length, 70);
+    assert.ok(Math.max(...text) < Math.min(...media), `a media descriptor moved before the last text record: ${JSON.stringify(arrivals.map((x) => `${x.side}${x.kind}`))}`);
+    assert.deepEqual(idsOf(a), idsOf(b.store));
+  } finally {
+    await b.close();
+  }
+});
