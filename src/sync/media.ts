@@ -4,7 +4,9 @@
  * first in both directions, so a window that closes early has moved the most photos it could.
  *
  * Pull: a GET per blob we lack, streamed to `<data>/blobs-partial/<sha256>.part`; a cut transfer
- * resumes with `Range: bytes=<have>-` (in this sync or the next). The bytes become a blob only
+ * resumes with `Range: bytes=<have>-` (in this sync or the next). In an encrypted data folder the
+ * partial bytes stay in memory instead (a clear file would undo encryption at rest), so a cut
+ * resumes within the same sync only. The bytes become a blob only
  * once their sha256 is the descriptor's `x`: a peer cannot slip other bytes in.
  * Push: HEAD each blob we hold, PUT what the peer lacks with a BUD-02 authorization (kind 24242).
  * A Keruen node takes a blob from anyone when one of its descriptors names it; the authorization
@@ -12,7 +14,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { createReadStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -191,6 +193,52 @@ async function smallBody(res: http.IncomingMessage): Promise<string> {
   return text;
 }
 
+/** Where the bytes of a cut download wait for the rest. */
+interface Partials {
+  size(sha256: string): Promise<number | undefined>;
+  /** Appends (or, with `fresh`, starts over with) one chunk, durably before the next is read. */
+  append(sha256: string, chunk: Uint8Array, fresh: boolean): Promise<void>;
+  read(sha256: string): Promise<Buffer>;
+  remove(sha256: string): Promise<void>;
+}
+
+function diskPartials(dir: string): Partials {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = (sha256: string) => join(dir, `${sha256}.part`);
+  return {
+    size: (sha256) => sizeOf(path(sha256)),
+    append: async (sha256, chunk, fresh) => {
+      const fh = await open(path(sha256), fresh ? 'w' : 'a', 0o600);
+      try {
+        await fh.write(chunk);
+      } finally {
+        await fh.close();
+      }
+    },
+    // No file: the body was empty (nothing appended).
+    read: (sha256) => readFile(path(sha256)).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? Buffer.alloc(0) : Promise.reject(e))),
+    remove: (sha256) => rm(path(sha256), { force: true }),
+  };
+}
+
+function memoryPartials(): Partials {
+  const parts = new Map<string, Buffer[]>();
+  return {
+    size: (sha256) => Promise.resolve(parts.get(sha256)?.reduce((n, b) => n + b.length, 0)),
+    append: (sha256, chunk, fresh) => {
+      const list = fresh ? [] : (parts.get(sha256) ?? []);
+      list.push(Buffer.from(chunk));
+      parts.set(sha256, list);
+      return Promise.resolve();
+    },
+    read: (sha256) => Promise.resolve(Buffer.concat(parts.get(sha256) ?? [])),
+    remove: (sha256) => {
+      parts.delete(sha256);
+      return Promise.resolve();
+    },
+  };
+}
+
 async function sizeOf(path: string): Promise<number | undefined> {
   try {
     return (await stat(path)).size;
@@ -220,8 +268,7 @@ export async function syncMedia(store: EventStore, relayUrl: string, opts: Media
   const ownAgent = opts.agent === undefined ? new (origin.startsWith('https:') ? https : http).Agent({ keepAlive: true, maxSockets: 4 }) : undefined;
   const agent = opts.agent ?? (ownAgent as http.Agent);
   const authKey = opts.authKey ?? generateSecretKey();
-  const partialDir = join(dirname(opts.blobs.dir), 'blobs-partial');
-  mkdirSync(partialDir, { recursive: true, mode: 0o700 });
+  const partials = opts.blobs.encrypted ? memoryPartials() : diskPartials(join(dirname(opts.blobs.dir), 'blobs-partial'));
   const wire: Wire = { sent: 0, received: 0 };
   const pulled: MediaPullResult = { fetched: 0, alreadyHere: 0, missingOnPeer: [], refused: [], interrupted: [], resumed: 0, bytes: 0 };
   const pushed: MediaPushResult = { sent: 0, alreadyThere: 0, refused: [], bytes: 0 };
@@ -234,10 +281,9 @@ export async function syncMedia(store: EventStore, relayUrl: string, opts: Media
 
   /** One GET; throws Cut when the transfer stops short (the partial file stays). */
   const fetchOnce = async (ref: MediaRef, bound: number): Promise<PullOutcome> => {
-    const part = join(partialDir, `${ref.sha256}.part`);
-    let have = (await sizeOf(part)) ?? -1;
+    let have = (await partials.size(ref.sha256)) ?? -1;
     if (have > bound) {
-      await rm(part, { force: true });
+      await partials.remove(ref.sha256);
       have = -1;
     }
     let resumed = false;
@@ -254,7 +300,7 @@ export async function syncMedia(store: EventStore, relayUrl: string, opts: Media
         if (range === undefined || range.start !== have) {
           // Not the bytes we asked for: start over next time rather than splice in the wrong place.
           res.destroy();
-          await rm(part, { force: true });
+          await partials.remove(ref.sha256);
           throw new Cut(`the peer answered range ${String(res.headers['content-range']).slice(0, 60)} for bytes=${have}-`);
         }
         resumed = have > 0;
@@ -262,7 +308,7 @@ export async function syncMedia(store: EventStore, relayUrl: string, opts: Media
         have = 0; // the whole blob, from the start
       } else if (res.statusCode === 416 && have > 0) {
         await smallBody(res);
-        await rm(part, { force: true });
+        await partials.remove(ref.sha256);
         throw new Cut(`the peer cannot serve from byte ${have}`);
       } else {
         return { is: 'refused', reason: reasonOf(res.statusCode ?? 0, res.headers, await smallBody(res)) };
@@ -272,18 +318,18 @@ export async function syncMedia(store: EventStore, relayUrl: string, opts: Media
         res.destroy();
         return { is: 'refused', reason: `the peer offers ${have + declared} bytes, more than the ${bound} its descriptor allows` };
       }
-      // Each chunk is on disk before the next is read: a cut keeps every byte that arrived.
-      const fh = await open(part, have > 0 ? 'a' : 'w', 0o600);
+      // Each chunk is kept before the next is read: a cut keeps every byte that arrived.
       let written = have;
+      let fresh = have === 0;
       try {
         for await (const chunk of res as AsyncIterable<Buffer>) {
           if (written + chunk.length > bound) {
             res.destroy();
-            await fh.close();
-            await rm(part, { force: true });
+            await partials.remove(ref.sha256);
             return { is: 'refused', reason: `the peer sent more than the ${bound} bytes its descriptor allows; nothing kept` };
           }
-          await fh.write(chunk);
+          await partials.append(ref.sha256, chunk, fresh);
+          fresh = false;
           written += chunk.length;
           pulled.bytes += chunk.length;
           moved(chunk.length);
@@ -291,13 +337,11 @@ export async function syncMedia(store: EventStore, relayUrl: string, opts: Media
         if (!res.complete) throw new Error('the connection closed before the end of the body');
       } catch (e) {
         throw new Cut(`cut after ${written} of ${bound} bytes: ${(e as Error).message}`);
-      } finally {
-        await fh.close().catch(() => undefined);
       }
     }
-    const bytes = await readFile(part);
+    const bytes = await partials.read(ref.sha256);
     const got = sha256Hex(bytes);
-    await rm(part, { force: true });
+    await partials.remove(ref.sha256);
     if (got !== ref.sha256) return { is: 'refused', reason: `the peer sent other bytes (sha256 ${got.slice(0, 16)}...) than the descriptor names; nothing kept` };
     await opts.blobs.put(bytes);
     return { is: 'fetched', resumed };
@@ -321,7 +365,7 @@ export async function syncMedia(store: EventStore, relayUrl: string, opts: Media
       } catch (e) {
         if (!(e instanceof Cut)) throw e;
         if (attempt >= attempts) {
-          const have = (await sizeOf(join(partialDir, `${ref.sha256}.part`))) ?? 0;
+          const have = (await partials.size(ref.sha256)) ?? 0;
           pulled.interrupted.push({ sha256: ref.sha256, have, reason: e.message });
           return;
         }
@@ -340,7 +384,8 @@ export async function syncMedia(store: EventStore, relayUrl: string, opts: Media
           agent,
           timeoutMs,
           headers: { authorization: `Nostr ${Buffer.from(JSON.stringify(auth)).toString('base64')}`, 'content-length': String(size), 'content-type': 'application/octet-stream' },
-          body: createReadStream(opts.blobs.pathOf(ref.sha256)),
+          // Through the blob store, which decrypts when the data folder is encrypted.
+          body: opts.blobs.stream(ref.sha256),
         },
         wire,
       );
@@ -365,7 +410,7 @@ export async function syncMedia(store: EventStore, relayUrl: string, opts: Media
       const local = await opts.blobs.stat(ref.sha256);
       if (local === undefined) {
         if (direction === 'push') continue;
-        const have = (await sizeOf(join(partialDir, `${ref.sha256}.part`))) ?? 0;
+        const have = (await partials.size(ref.sha256)) ?? 0;
         jobs.push({ ref, size: ref.size, run: () => pullOne(ref) });
         total += Math.max(0, Math.min(ref.size, max) - have);
         continue;

@@ -17,7 +17,9 @@ import { generateSecretKey } from 'nostr-tools/pure';
 import { signEvent, type VerifiedEvent } from '../../src/core/event.ts';
 import { Kind } from '../../src/core/kinds.ts';
 import { BlobStore, sha256Hex } from '../../src/node/blobs.ts';
-import { parseBlobName } from '../../src/node/api/blossom.ts';
+import { blossomRoutes, parseBlobName } from '../../src/node/api/blossom.ts';
+import { deriveFolderKeys } from '../../src/node/lock.ts';
+import { randomBytes } from 'node:crypto';
 import { SqliteStore } from '../../src/store/sqlite.ts';
 import { syncWith, type SyncProgress } from '../../src/sync/client.ts';
 import { blossomOrigin, mediaRefOf, parseContentRange, reasonOf, syncMedia } from '../../src/sync/media.ts';
@@ -244,6 +246,38 @@ void describe('media over Blossom after records', () => {
     }
     local.store.close();
     again.store.close();
+  });
+
+  void test('an encrypted folder resumes a cut download in memory, never writes a clear part, and serves its blobs decrypted', async () => {
+    const blob = await photo(400, 12);
+    const sha = sha256Hex(blob);
+    await blobsOf(b).put(blob);
+    const dir = mkdtempSync(join(tmpdir(), 'keruen-media-enc-'));
+    const keys = deriveFolderKeys(randomBytes(32));
+    const sealed = new BlobStore(join(dir, 'blobs'), { seal: keys.blobSeal, name: keys.blobName });
+    const store = SqliteStore.open(':memory:');
+    store.put(descriptor(blob));
+    const cutTwice = await tcpRelay(b.node.relayUrl, [40_000, 50_000]);
+    try {
+      const r = await syncMedia(store, cutTwice.url, { blobs: sealed, direction: 'pull', attempts: 3 });
+      assert.deepEqual([r.pulled.fetched, r.pulled.resumed, r.pulled.interrupted.length], [1, 1, 0]);
+      assert.equal(r.pulled.bytes, blob.length, 'no byte fetched twice');
+    } finally {
+      await cutTwice.close();
+    }
+    assert.ok(!existsSync(join(dir, 'blobs-partial')), 'no partial folder in an encrypted data folder');
+    const needle = blob.subarray(1000, 1064);
+    for (const name of readdirSync(join(dir, 'blobs'))) assert.equal(readFileSync(join(dir, 'blobs', name)).indexOf(needle), -1, 'the blob file is not in clear');
+    assert.deepEqual(Buffer.from(await sealed.read(sha)), blob);
+    // Served decrypted, whole and by range, through the same Blossom routes a node mounts.
+    const app = blossomRoutes({ blobs: sealed, onError: (e) => assert.fail(String(e)) });
+    const whole = await app.request(`/${sha}`);
+    assert.equal(whole.status, 200);
+    assert.deepEqual(Buffer.from(await whole.arrayBuffer()), blob);
+    const part = await app.request(`/${sha}`, { headers: { range: 'bytes=70000-70099' } });
+    assert.equal(part.status, 206);
+    assert.deepEqual(Buffer.from(await part.arrayBuffer()), blob.subarray(70_000, 70_100));
+    store.close();
   });
 
   void test('a peer that serves other bytes or too many, or lacks the blob, gets nothing stored', async () => {

@@ -9,7 +9,6 @@
  * photos that still carry metadata are refused. Errors carry both `error` (the node's API form)
  * and `message` (BUD-01's), and an X-Reason header.
  */
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { KeruenError } from '../../core/errors.ts';
@@ -193,7 +192,8 @@ export function blossomRoutes(deps: BlossomDeps): Hono {
       if (range !== undefined) c.header('content-range', `bytes ${start}-${end}/${info.size}`);
       const status = range !== undefined ? 206 : 200;
       if (c.req.method === 'HEAD' || length === 0) return c.body(null, status);
-      const stream = Readable.toWeb(createReadStream(deps.blobs.pathOf(sha256), { start, end })) as ReadableStream<Uint8Array>;
+      // Through the blob store: it decrypts chunk by chunk when the data folder is encrypted.
+      const stream = Readable.toWeb(deps.blobs.stream(sha256, { start, end })) as ReadableStream<Uint8Array>;
       return c.body(stream, status);
     } catch (e) {
       return blossomError(c, toKeruenError(e, deps.onError));
