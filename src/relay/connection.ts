@@ -17,7 +17,7 @@ import { classifyKind } from '../core/kinds.ts';
 import { nowSeconds, type VerifiedEvent } from '../core/event.ts';
 import type { EventStore, Filter } from '../store/types.ts';
 import type { AcceptFn } from './accept.ts';
-import { TokenBucket, type RelayLimits } from './limits.ts';
+import { InvalidEventWindow, TokenBucket, type RelayLimits } from './limits.ts';
 import { DEFAULT_NEGENTROPY_LIMITS, NegentropySessions, type NegentropyLimits } from './negentropy.ts';
 import { DEFAULT_RIBLT_LIMITS, RibltSessions, isKrsFrame } from './riblt.ts';
 import { claimedId, parseClientMessage, reasonOf, relayMessage, type MessageError, type RelayMessage } from './messages.ts';
@@ -33,7 +33,20 @@ export interface RelayContext {
   onError(error: unknown): void;
   now?: () => number;
   negentropy?: Partial<NegentropyLimits>;
+  /** A connection closed for sending too many invalid events (limits.ts, maxInvalidEvents). */
+  onDropped?: (report: DroppedConnection) => void;
 }
+
+/** What the node tells its user about a client it dropped. */
+export interface DroppedConnection {
+  address: string;
+  reason: string;
+  /** ISO time. */
+  at: string;
+}
+
+/** Codes of an event that is broken or forged, not merely unwanted (an unknown kind, too far ahead). */
+const INVALID_EVENT_CODES: ReadonlySet<string> = new Set(['invalid_json', 'invalid_event', 'invalid_id', 'invalid_signature', 'invalid_content', 'invalid_tags']);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -44,11 +57,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export interface RelayOutput {
   send(text: string): void;
   readonly bufferedAmount: number;
+  /** The client's address, for reports about it. */
+  readonly remote?: string;
+  /** Ends the connection, telling the client why (WebSocket close code and reason). */
+  close?(code: number, reason: string): void;
 }
 
 /** A WebSocket as a connection's output: messages written only while it is open. */
-export function webSocketOutput(ws: WebSocket): RelayOutput {
+export function webSocketOutput(ws: WebSocket, remote?: string): RelayOutput {
   return {
+    ...(remote !== undefined ? { remote } : {}),
+    close: (code, reason) => ws.close(code, reason),
     send: (text) => {
       if (ws.readyState === ws.OPEN) ws.send(text);
     },
@@ -70,6 +89,9 @@ export class Connection {
   readonly #bucket: TokenBucket;
   readonly #neg: NegentropySessions;
   readonly #krs: RibltSessions;
+  readonly #invalid: InvalidEventWindow;
+  /** Set once the connection is dropped: frames still in flight are not read. */
+  #dropped = false;
   /** Cleared by each keepalive round, set again by the client's pong. */
   alive = true;
 
@@ -77,6 +99,7 @@ export class Connection {
     this.#out = out;
     this.#ctx = ctx;
     this.#bucket = new TokenBucket(ctx.limits.messagesPerSecond, ctx.limits.messageBurst);
+    this.#invalid = new InvalidEventWindow(ctx.limits);
     this.#neg = new NegentropySessions(ctx.store, { ...DEFAULT_NEGENTROPY_LIMITS, ...ctx.negentropy, ...ctx.limits }, (m) => this.#send(m), ctx.onError);
     // Keruen reconciliation holds as many items per session as NIP-77 may.
     const krsLimits = { ...DEFAULT_RIBLT_LIMITS, ...(ctx.negentropy?.maxItems !== undefined ? { maxItems: ctx.negentropy.maxItems } : {}), ...ctx.limits };
@@ -88,6 +111,7 @@ export class Connection {
   }
 
   onFrame(data: WebSocket.RawData, isBinary: boolean): void {
+    if (this.#dropped) return;
     const bytes = frameBytes(data);
     const limited = !this.#bucket.take();
     if (isBinary) return this.#refuse({ error: KeruenError.usage('binary frames are not part of NIP-01; send JSON text') }, limited);
@@ -150,6 +174,26 @@ export class Connection {
     } else this.#send(relayMessage.notice(reason));
   }
 
+  /**
+   * A client that keeps sending forged or broken events is not a client we serve: told why
+   * (NOTICE, then close 1008), and reported to the node's user with its address.
+   */
+  #drop(last: KeruenError): void {
+    this.#dropped = true;
+    const { maxInvalidEvents, invalidWindowMs } = this.#ctx.limits;
+    const reason = `sent ${maxInvalidEvents} invalid events within ${Math.round(invalidWindowMs / 1000)} s (last: ${last.message.slice(0, 200)})`;
+    this.#send(relayMessage.notice(`invalid: ${reason}; closing this connection`));
+    this.#subs.clear();
+    // A WebSocket close reason is at most 123 bytes.
+    this.#out.close?.(1008, `too many invalid events (${maxInvalidEvents} in ${Math.round(invalidWindowMs / 1000)} s)`);
+    this.#ctx.onDropped?.({ address: this.#out.remote ?? 'unknown', reason, at: new Date().toISOString() });
+  }
+
+  /** Whether this connection was closed for sending invalid events. */
+  get dropped(): boolean {
+    return this.#dropped;
+  }
+
   #rateError(): KeruenError {
     return new KeruenError('rate_limited', `slow down: over ${this.#ctx.limits.messagesPerSecond} messages per second`);
   }
@@ -160,7 +204,10 @@ export class Connection {
     try {
       event = this.#ctx.accept(raw);
     } catch (e) {
-      return this.#refuse({ error: this.#asClientError(e, 'could not check this event'), eventId }, false);
+      const error = this.#asClientError(e, 'could not check this event');
+      this.#refuse({ error, eventId }, false);
+      if (INVALID_EVENT_CODES.has(error.code) && this.#invalid.add()) this.#drop(error);
+      return;
     }
     const ahead = event.created_at - (this.#ctx.now ?? nowSeconds)();
     if (ahead > this.#ctx.limits.maxFutureSeconds) {

@@ -16,6 +16,7 @@ import type http from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KeruenError } from '../core/errors.ts';
 import { Connection, type RelayContext, type RelayOutput } from './connection.ts';
+import { normalizeAddress, type ConnectionSlots } from './limits.ts';
 
 export const RELAY_HTTP_PATH = '/.well-known/keruen/relay';
 
@@ -53,13 +54,25 @@ interface Hold {
 class HttpSession implements RelayOutput {
   readonly token = randomBytes(24).toString('base64url');
   readonly connection: Connection;
+  readonly remote: string;
   readonly #queue: string[] = [];
   #queued = 0;
+  readonly #onClose: (s: HttpSession) => void;
   lastSeen = Date.now();
   hold: Hold | undefined;
+  /** Set when the relay closed the session ("1008 too many invalid events..."). */
+  closedWith: string | undefined;
 
-  constructor(ctx: RelayContext) {
+  constructor(ctx: RelayContext, remote: string, onClose: (s: HttpSession) => void) {
+    this.remote = remote;
+    this.#onClose = onClose;
     this.connection = new Connection(this, ctx);
+  }
+
+  /** The relay ends the session: what is queued still goes out with the answer being made. */
+  close(code: number, reason: string): void {
+    this.closedWith ??= `${code} ${reason}`;
+    this.#onClose(this);
   }
 
   get bufferedAmount(): number {
@@ -165,15 +178,25 @@ export function parseBatch(body: Buffer, encoding: string | undefined, limits: H
   return out;
 }
 
-export function createHttpSessions(ctx: RelayContext, partial: Partial<HttpSessionLimits> = {}): HttpSessions {
+/**
+ * `slots`, when given, is the relay's count of open connections: each session holds one from its
+ * start to its end, like a WebSocket, under the same caps (limits.ts).
+ */
+export function createHttpSessions(ctx: RelayContext, partial: Partial<HttpSessionLimits> = {}, slots?: ConnectionSlots): HttpSessions {
   const limits = { ...DEFAULT_HTTP_SESSION_LIMITS, ...partial };
   // A session's subscriptions lose their feed past this (CLOSED), like a slow WebSocket's.
   const sessionCtx: RelayContext = { ...ctx, limits: { ...ctx.limits, maxBufferedBytes: Math.min(ctx.limits.maxBufferedBytes, limits.maxQueuedBytes) } };
   const sessions = new Map<string, HttpSession>();
+  const releases = new Map<HttpSession, () => void>();
+  const end = (s: HttpSession) => {
+    sessions.delete(s.token);
+    releases.get(s)?.();
+    releases.delete(s);
+  };
   const sweep = setInterval(
     () => {
       const cutoff = Date.now() - limits.idleMs;
-      for (const [token, s] of sessions) if (s.hold === undefined && s.lastSeen < cutoff) sessions.delete(token);
+      for (const s of sessions.values()) if (s.hold === undefined && s.lastSeen < cutoff) end(s);
     },
     Math.max(1000, Math.min(limits.idleMs, 30_000)),
   ).unref();
@@ -186,6 +209,7 @@ export function createHttpSessions(ctx: RelayContext, partial: Partial<HttpSessi
       'keruen-session': s.token,
       'keruen-accepted': String(accepted),
       ...(more ? { 'keruen-more': '1' } : {}),
+      ...(s.closedWith !== undefined ? { 'keruen-closed': s.closedWith } : {}),
     };
     let payload: Buffer = Buffer.from(body);
     // Records are JSON with hex ids: about half their size compressed, and a window pays per byte.
@@ -218,8 +242,11 @@ export function createHttpSessions(ctx: RelayContext, partial: Partial<HttpSessi
     if (session === undefined) {
       // Checked again: other requests may have opened sessions while this body was read.
       if (sessions.size >= limits.maxSessions) return answer(res, 503, `too many sessions open (${limits.maxSessions}): try again shortly`, { 'retry-after': '5' });
-      session = new HttpSession(sessionCtx);
+      const slot = slots?.open(req.socket.remoteAddress) ?? { release: () => {} };
+      if ('refused' in slot) return answer(res, 503, slot.refused, { 'retry-after': '5' });
+      session = new HttpSession(sessionCtx, normalizeAddress(req.socket.remoteAddress), end);
       sessions.set(session.token, session);
+      releases.set(session, slot.release);
     }
     const s = session;
     // One request at a time per session: a new one ends the wait of the one before.
@@ -227,13 +254,13 @@ export function createHttpSessions(ctx: RelayContext, partial: Partial<HttpSessi
     s.lastSeen = Date.now();
     let accepted = 0;
     for (const text of batch) {
-      if (s.bufferedAmount > limits.maxQueuedBytes) break;
+      if (s.bufferedAmount > limits.maxQueuedBytes || s.closedWith !== undefined) break;
       s.connection.onFrame(Buffer.from(text), false);
       accepted++;
     }
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    if (req.headers['keruen-close'] === '1') {
-      sessions.delete(s.token);
+    if (req.headers['keruen-close'] === '1' || s.closedWith !== undefined) {
+      end(s);
       return respond(s, res, accepted, gzip);
     }
     const wait = Math.min(limits.maxWaitMs, Math.max(0, Number(req.headers['keruen-wait'] ?? 0) || 0));
@@ -272,7 +299,7 @@ export function createHttpSessions(ctx: RelayContext, partial: Partial<HttpSessi
     close: () => {
       clearInterval(sweep);
       for (const s of sessions.values()) s.hold?.respond();
-      sessions.clear();
+      for (const s of [...sessions.values()]) end(s);
     },
   };
 }

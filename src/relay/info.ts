@@ -19,8 +19,13 @@ export interface RelayInfoDocument extends RelayInfo {
   software: string;
   version: string;
   supported_nips: number[];
-  /** What only Keruen nodes speak: `reconcile` lists KRS protocol versions (docs/protocol.md). */
-  keruen: ReturnType<typeof ribltInfo>;
+  /**
+   * What only Keruen nodes speak: `reconcile` lists KRS protocol versions (docs/protocol.md);
+   * `connections`, the caps NIP-11's `limitation` has no field for.
+   */
+  keruen: ReturnType<typeof ribltInfo> & {
+    connections: { max_connections: number; max_connections_per_address: number; max_invalid_events: number; invalid_window_seconds: number };
+  };
   limitation: {
     max_message_length: number;
     max_subscriptions: number;
@@ -37,7 +42,7 @@ export interface RelayInfoDocument extends RelayInfo {
   };
 }
 
-export const SUPPORTED_NIPS = [1, 9, 11, 45, 50, 77] as const;
+export const SUPPORTED_NIPS = [1, 9, 11, 42, 45, 50, 77] as const;
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
@@ -50,7 +55,15 @@ export function relayInfoDocument(info: RelayInfo, limits: RelayLimits): RelayIn
     software: 'keruen',
     version: packageVersion(),
     supported_nips: [...SUPPORTED_NIPS],
-    keruen: ribltInfo(),
+    keruen: {
+      ...ribltInfo(),
+      connections: {
+        max_connections: limits.maxConnections,
+        max_connections_per_address: limits.maxConnectionsPerAddress,
+        max_invalid_events: limits.maxInvalidEvents,
+        invalid_window_seconds: Math.round(limits.invalidWindowMs / 1000),
+      },
+    },
     limitation: {
       max_message_length: limits.maxMessageBytes,
       max_subscriptions: limits.maxSubscriptions,

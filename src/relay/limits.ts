@@ -1,6 +1,8 @@
 /**
- * Per-connection limits of the relay, with the defaults a node uses. They are advertised in
- * the NIP-11 document (`limitation`), so well-behaved clients can stay under them.
+ * Limits of the relay, with the defaults a node uses: per connection (message size, rate,
+ * subscriptions), and over all connections (how many may be open, in all and from one address).
+ * They are advertised in the NIP-11 document (`limitation`, and `keruen.connections` for those
+ * NIP-11 has no field for), so well-behaved clients can stay under them.
  */
 import { MAX_EVENT_BYTES } from '../core/event.ts';
 
@@ -33,6 +35,23 @@ export interface RelayLimits {
   maxBufferedBytes: number;
   /** Events dated further ahead than this (seconds) are refused: `created_at` is the author's word. */
   maxFutureSeconds: number;
+  /**
+   * Connections open at once (WebSockets and HTTP-binding sessions together); more get HTTP 503.
+   * A LAN node serves a handful of phones and peers; a small mirror a few dozen.
+   */
+  maxConnections: number;
+  /**
+   * Connections open at once from one remote address. Loopback counts like any address (a Tor
+   * hidden service's clients all arrive from 127.0.0.1: raise this for such a mirror).
+   */
+  maxConnectionsPerAddress: number;
+  /**
+   * Invalid events (bad id or signature, a broken record) that close a connection when it sends
+   * that many within `invalidWindowMs`: it gets a NOTICE, then close code 1008. An honest
+   * client sends none: our own clients check what they publish.
+   */
+  maxInvalidEvents: number;
+  invalidWindowMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
@@ -47,6 +66,10 @@ export const DEFAULT_LIMITS: Readonly<RelayLimits> = Object.freeze({
   messageBurst: 100,
   maxFutureSeconds: 15 * 60,
   maxBufferedBytes: 16 * 1024 * 1024,
+  maxConnections: 256,
+  maxConnectionsPerAddress: 16,
+  maxInvalidEvents: 20,
+  invalidWindowMs: 60_000,
 });
 
 export function resolveLimits(partial: Partial<RelayLimits> = {}): RelayLimits {
@@ -79,5 +102,79 @@ export class TokenBucket {
     if (this.#tokens < 1) return false;
     this.#tokens -= 1;
     return true;
+  }
+}
+
+/** The address a connection came from, IPv4 written as IPv4 even on a dual-stack socket. */
+export function normalizeAddress(address: string | undefined): string {
+  if (address === undefined || address === '') return 'unknown';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}
+
+/**
+ * Open connections, in all and per remote address. `open` takes a slot or says why not (the
+ * reason an HTTP 503 carries); the slot is given back by calling what `open` returned, once.
+ */
+export class ConnectionSlots {
+  readonly #perAddress = new Map<string, number>();
+  #total = 0;
+  readonly #max: number;
+  readonly #maxPerAddress: number;
+
+  constructor(limits: Pick<RelayLimits, 'maxConnections' | 'maxConnectionsPerAddress'>) {
+    this.#max = limits.maxConnections;
+    this.#maxPerAddress = limits.maxConnectionsPerAddress;
+  }
+
+  get total(): number {
+    return this.#total;
+  }
+
+  countOf(address: string): number {
+    return this.#perAddress.get(normalizeAddress(address)) ?? 0;
+  }
+
+  open(rawAddress: string | undefined): { release: () => void } | { refused: string } {
+    const address = normalizeAddress(rawAddress);
+    const mine = this.#perAddress.get(address) ?? 0;
+    if (this.#total >= this.#max) return { refused: `too many connections open (${this.#max}): try again shortly` };
+    if (mine >= this.#maxPerAddress) return { refused: `too many connections from ${address} (${this.#maxPerAddress} at most): close one first` };
+    this.#total++;
+    this.#perAddress.set(address, mine + 1);
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        this.#total--;
+        const left = (this.#perAddress.get(address) ?? 1) - 1;
+        if (left <= 0) this.#perAddress.delete(address);
+        else this.#perAddress.set(address, left);
+      },
+    };
+  }
+}
+
+/**
+ * Invalid events of one connection in a sliding window: `add` is true once the connection has
+ * sent `maxInvalidEvents` of them within the window, and is to be dropped.
+ */
+export class InvalidEventWindow {
+  readonly #times: number[] = [];
+  readonly #max: number;
+  readonly #windowMs: number;
+  readonly #now: () => number;
+
+  constructor(limits: Pick<RelayLimits, 'maxInvalidEvents' | 'invalidWindowMs'>, now: () => number = () => performance.now()) {
+    this.#max = limits.maxInvalidEvents;
+    this.#windowMs = limits.invalidWindowMs;
+    this.#now = now;
+  }
+
+  add(): boolean {
+    const t = this.#now();
+    while (this.#times.length > 0 && (this.#times[0] as number) <= t - this.#windowMs) this.#times.shift();
+    this.#times.push(t);
+    return this.#times.length >= this.#max;
   }
 }

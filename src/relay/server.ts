@@ -9,10 +9,10 @@ import { KeruenError } from '../core/errors.ts';
 import type { VerifiedEvent } from '../core/event.ts';
 import type { EventStore } from '../store/types.ts';
 import { makeAccept, type AcceptFn } from './accept.ts';
-import { Connection, webSocketOutput } from './connection.ts';
+import { Connection, webSocketOutput, type DroppedConnection } from './connection.ts';
 import { createHttpSessions, RELAY_HTTP_PATH, type HttpSessionLimits } from './http-sessions.ts';
 import { relayInfoDocument, serveRelayInfo, type RelayInfo, type RelayInfoDocument } from './info.ts';
-import { resolveLimits, type RelayLimits } from './limits.ts';
+import { ConnectionSlots, normalizeAddress, resolveLimits, type RelayLimits } from './limits.ts';
 import type { NegentropyLimits } from './negentropy.ts';
 
 export interface RelayDeps {
@@ -41,6 +41,8 @@ export interface RelayDeps {
   authorize?: (req: http.IncomingMessage) => boolean;
   /** Our own failures (a store that throws...). Default: written to stderr. */
   onError?: (error: unknown) => void;
+  /** A client closed for sending invalid events (its address and why). Default: written to stderr. */
+  onDropped?: (report: DroppedConnection) => void;
   /** The HTTP POST binding's sessions (relay/http-sessions.ts). */
   httpSessions?: Partial<HttpSessionLimits>;
   /** Ping interval; a client that misses one pong is dropped. 0 disables. Default 30 s. */
@@ -97,8 +99,11 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
     for (const c of connections.values()) c.deliver(event);
     for (const c of httpSessions.connections()) c.deliver(event);
   };
-  const ctx = { store: deps.store, accept: deps.accept, limits, broadcast, onEvent: deps.onEvent, onError, negentropy: deps.negentropy };
-  const httpSessions = createHttpSessions(ctx, deps.httpSessions);
+  const onDropped = deps.onDropped ?? ((r: DroppedConnection) => process.stderr.write(`relay: dropped ${r.address}: ${r.reason}\n`));
+  const ctx = { store: deps.store, accept: deps.accept, limits, broadcast, onEvent: deps.onEvent, onError, negentropy: deps.negentropy, onDropped };
+  // One count for WebSockets and HTTP sessions: either way in is a connection held open.
+  const slots = new ConnectionSlots(limits);
+  const httpSessions = createHttpSessions(ctx, deps.httpSessions, slots);
 
   // skipUTF8Validation: ws would close the connection on broken UTF-8; Connection answers it instead.
   // permessage-deflate when the client offers it: records are JSON with hex ids, about half their
@@ -133,10 +138,19 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
       socket.end(`HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       return;
     }
+    // Over the caps, refused before any WebSocket exists; open connections are not touched.
+    const slot = slots.open(req.socket.remoteAddress);
+    if ('refused' in slot) {
+      const body = `${slot.refused}\n`;
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      return;
+    }
+    // The socket's end is the one sure end of the slot (a failed handshake never becomes a WebSocket).
+    socket.once('close', slot.release);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
-  wss.on('connection', (ws: WebSocket) => {
-    const conn = new Connection(webSocketOutput(ws), ctx);
+  wss.on('connection', (ws: WebSocket, req: http.IncomingMessage) => {
+    const conn = new Connection(webSocketOutput(ws, normalizeAddress(req.socket.remoteAddress)), ctx);
     connections.set(ws, conn);
     ws.on('message', (data, isBinary) => conn.onFrame(data, isBinary));
     ws.on('pong', () => (conn.alive = true));

@@ -41,8 +41,9 @@ void describe('relay under hostile input', () => {
   let conn: RawClient;
   let storedBefore: number;
   before(async () => {
-    // Rate limiting has its own test; here every message must be judged on its content.
-    node = await testRelay({ accept: makeAccept(), limits: { messagesPerSecond: 1e6, messageBurst: 1e6 } });
+    // Rate limiting and dropping a client after many invalid events have their own tests
+    // (limits, connection-limits); here every message must be judged on its content.
+    node = await testRelay({ accept: makeAccept(), limits: { messagesPerSecond: 1e6, messageBurst: 1e6, maxInvalidEvents: Infinity } });
     conn = await RawClient.connect(node.url);
     const seed = person('seed');
     assert.deepEqual(await conn.publish(seed), ['OK', seed.id, true, '']);
