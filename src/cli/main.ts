@@ -12,6 +12,7 @@ import { syncCommand } from './commands/sync.ts';
 import { peersCommand } from './commands/peers.ts';
 import { bundleCommand } from './commands/bundle.ts';
 import { lockCommand } from './commands/lock.ts';
+import { circleCommand } from './commands/circle.ts';
 import { viewCommands } from './commands/views.ts';
 
 let context: CliContext | undefined;
@@ -41,6 +42,7 @@ program.addCommand(syncCommand(getContext));
 program.addCommand(peersCommand(getContext));
 program.addCommand(bundleCommand(getContext));
 program.addCommand(lockCommand(getContext));
+program.addCommand(circleCommand(getContext));
 // An encrypted folder is unlocked before any command runs (`keruen lock ...` asks on its own).
 program.hook('preAction', (_p, action) => (action.parent?.name() === 'lock' ? undefined : getContext().unlock(action.opts())));
 

@@ -20,6 +20,7 @@ import type { AcceptFn } from './accept.ts';
 import { InvalidEventWindow, TokenBucket, type RelayLimits } from './limits.ts';
 import { DEFAULT_NEGENTROPY_LIMITS, NegentropySessions, type NegentropyLimits } from './negentropy.ts';
 import { DEFAULT_RIBLT_LIMITS, RibltSessions, isKrsFrame } from './riblt.ts';
+import { ConnectionAuth, guardedStore, type RelayAuthPolicy } from './auth.ts';
 import { claimedId, parseClientMessage, reasonOf, relayMessage, type MessageError, type RelayMessage } from './messages.ts';
 
 export interface RelayContext {
@@ -33,6 +34,8 @@ export interface RelayContext {
   onError(error: unknown): void;
   now?: () => number;
   negentropy?: Partial<NegentropyLimits>;
+  /** NIP-42: given, the connection is challenged and gift wraps are served only as auth.ts allows. */
+  auth?: RelayAuthPolicy;
   /** A connection closed for sending too many invalid events (limits.ts, maxInvalidEvents). */
   onDropped?: (report: DroppedConnection) => void;
 }
@@ -89,21 +92,27 @@ export class Connection {
   readonly #bucket: TokenBucket;
   readonly #neg: NegentropySessions;
   readonly #krs: RibltSessions;
+  /** Every read goes through this: the store less the wraps this connection may not see (auth.ts). */
+  readonly #store: EventStore;
+  readonly #auth: ConnectionAuth | undefined;
   readonly #invalid: InvalidEventWindow;
   /** Set once the connection is dropped: frames still in flight are not read. */
   #dropped = false;
   /** Cleared by each keepalive round, set again by the client's pong. */
   alive = true;
 
-  constructor(out: RelayOutput, ctx: RelayContext) {
+  constructor(out: RelayOutput, ctx: RelayContext, proved: readonly string[] = []) {
     this.#out = out;
     this.#ctx = ctx;
+    this.#auth = ctx.auth !== undefined ? new ConnectionAuth(ctx.auth, proved) : undefined;
+    this.#store = this.#auth !== undefined ? guardedStore(ctx.store, this.#auth) : ctx.store;
     this.#bucket = new TokenBucket(ctx.limits.messagesPerSecond, ctx.limits.messageBurst);
     this.#invalid = new InvalidEventWindow(ctx.limits);
-    this.#neg = new NegentropySessions(ctx.store, { ...DEFAULT_NEGENTROPY_LIMITS, ...ctx.negentropy, ...ctx.limits }, (m) => this.#send(m), ctx.onError);
+    this.#neg = new NegentropySessions(this.#store, { ...DEFAULT_NEGENTROPY_LIMITS, ...ctx.negentropy, ...ctx.limits }, (m) => this.#send(m), ctx.onError);
     // Keruen reconciliation holds as many items per session as NIP-77 may.
     const krsLimits = { ...DEFAULT_RIBLT_LIMITS, ...(ctx.negentropy?.maxItems !== undefined ? { maxItems: ctx.negentropy.maxItems } : {}), ...ctx.limits };
-    this.#krs = new RibltSessions(ctx.store, krsLimits, (m) => this.#out.send(JSON.stringify(m)), ctx.onError);
+    this.#krs = new RibltSessions(this.#store, krsLimits, (m) => this.#out.send(JSON.stringify(m)), ctx.onError);
+    if (this.#auth !== undefined) this.#send(relayMessage.auth(this.#auth.challenge));
   }
 
   get subscriptionCount(): number {
@@ -133,7 +142,7 @@ export class Connection {
     if (msg.type === 'NEG') return this.#neg.onMessage(msg.verb, msg.args, limited ? this.#rateError() : undefined);
     if (limited) {
       // Named in the answer, so a publisher gets its OK and a subscriber its CLOSED instead of waiting.
-      const named = msg.type === 'EVENT' ? { eventId: claimedId(msg.event) } : msg.type === 'CLOSE' ? {} : { subId: msg.subId };
+      const named = msg.type === 'EVENT' || msg.type === 'AUTH' ? { eventId: claimedId(msg.event) } : msg.type === 'CLOSE' ? {} : { subId: msg.subId };
       return this.#refuse({ error: this.#rateError(), ...named }, false);
     }
     switch (msg.type) {
@@ -146,6 +155,8 @@ export class Connection {
       case 'CLOSE':
         this.#subs.delete(msg.subId);
         return;
+      case 'AUTH':
+        return this.#onAuth(msg.event);
     }
   }
 
@@ -153,6 +164,7 @@ export class Connection {
   deliver(event: VerifiedEvent): void {
     for (const [subId, filters] of this.#subs) {
       if (!matchFilters(filters, event)) continue;
+      if (this.#auth !== undefined && !this.#auth.mayRead(event)) continue;
       if (this.#overloaded(subId)) continue;
       this.#send(relayMessage.event(subId, event));
     }
@@ -242,6 +254,18 @@ export class Connection {
     }
   }
 
+  /** NIP-42: OK true and the key is known to this connection from now on; OK false with the reason. */
+  #onAuth(raw: unknown): void {
+    const eventId = claimedId(raw);
+    if (this.#auth === undefined) return this.#refuse({ error: KeruenError.usage('this relay does not ask for authentication'), eventId }, false);
+    try {
+      const event = this.#auth.answer(raw, (this.#ctx.now ?? nowSeconds)());
+      this.#send(relayMessage.ok(event.id, true, ''));
+    } catch (e) {
+      this.#refuse({ error: this.#asClientError(e, 'could not check this AUTH event'), eventId }, false);
+    }
+  }
+
   #onReq(subId: string, filters: Filter[]): void {
     const { maxSubscriptions } = this.#ctx.limits;
     if (!this.#subs.has(subId) && this.#subs.size >= maxSubscriptions) {
@@ -272,7 +296,7 @@ export class Connection {
   #onCount(subId: string, filters: Filter[]): void {
     try {
       // A search is bounded by the index's window: its count is of the hits a REQ would return.
-      const n = filters.some((f) => f.search !== undefined) ? this.#lookup(this.#clamp(filters)).length : this.#ctx.store.count(filters);
+      const n = filters.some((f) => f.search !== undefined) ? this.#lookup(this.#clamp(filters)).length : this.#store.count(filters);
       this.#send(relayMessage.count(subId, n));
     } catch (e) {
       this.#refuse({ error: this.#asClientError(e, 'could not count'), subId }, false);
@@ -294,7 +318,7 @@ export class Connection {
   /** Plain filters newest first (NIP-01), then each search filter's hits best first (NIP-50), no repeats. */
   #lookup(filters: Filter[]): VerifiedEvent[] {
     const plain = filters.filter((f) => f.search === undefined);
-    const out = plain.length > 0 ? this.#ctx.store.query(plain) : [];
+    const out = plain.length > 0 ? this.#store.query(plain) : [];
     if (plain.length === filters.length) return out;
     const seen = new Set<string>(out.map((e) => e.id));
     for (const f of filters) {
@@ -315,7 +339,7 @@ export class Connection {
     // The store narrows by kind itself; other fields are applied to its hits, so ask it for
     // as many as allowed when they may drop some, or the answer would come up short.
     const narrowed = Object.keys(rest).some((k) => k !== 'kinds');
-    const hits = this.#ctx.store.search(words, {
+    const hits = this.#store.search(words, {
       ...(rest.kinds !== undefined ? { kinds: rest.kinds } : {}),
       limit: narrowed ? this.#ctx.limits.maxLimit : want,
     });

@@ -14,6 +14,8 @@ export type ClientMessage =
   | { type: 'REQ'; subId: string; filters: Filter[] }
   | { type: 'COUNT'; subId: string; filters: Filter[] }
   | { type: 'CLOSE'; subId: string }
+  /** NIP-42: the client's signed answer to the challenge (checked by relay/auth.ts). */
+  | { type: 'AUTH'; event: unknown }
   /** NIP-77, checked further by relay/negentropy.ts. */
   | { type: 'NEG'; verb: NegVerb; args: unknown[] };
 
@@ -35,6 +37,7 @@ export type RelayMessage =
   | ['EOSE', string]
   | ['CLOSED', string, string]
   | ['NOTICE', string]
+  | ['AUTH', string]
   | ['COUNT', string, { count: number }]
   | ['NEG-MSG', string, string]
   | ['NEG-ERR', string, string];
@@ -137,6 +140,10 @@ export function parseClientMessage(text: string, limits: MessageLimits): ParseRe
       if (subId instanceof KeruenError) return { ok: false, error: subId };
       return { ok: true, message: { type: 'CLOSE', subId } };
     }
+    case 'AUTH': {
+      if (rest.length !== 1) return { ok: false, eventId: claimedId(rest[0]), error: invalidMessage(`AUTH takes exactly one event, got ${rest.length}`) };
+      return { ok: true, message: { type: 'AUTH', event: rest[0] } };
+    }
     default:
       if (isNegVerb(type)) return { ok: true, message: { type: 'NEG', verb: type, args: rest } };
       return { ok: false, error: invalidMessage(`unknown message type "${type.slice(0, 32)}"`) };
@@ -161,6 +168,7 @@ const relayMessageSchema = z.union([
   z.tuple([z.literal('EOSE'), z.string()]),
   z.tuple([z.literal('CLOSED'), z.string(), z.string()]),
   z.tuple([z.literal('NOTICE'), z.string()]),
+  z.tuple([z.literal('AUTH'), z.string()]),
   z.tuple([z.literal('COUNT'), z.string(), z.looseObject({ count: z.number().int().min(0) })]),
   z.tuple([z.enum(['NEG-MSG', 'NEG-ERR']), z.string(), z.string()]),
 ]);
@@ -176,6 +184,8 @@ export const relayMessage = {
   eose: (subId: string): RelayMessage => ['EOSE', subId],
   closed: (subId: string, reason: string): RelayMessage => ['CLOSED', subId, reason],
   notice: (text: string): RelayMessage => ['NOTICE', text],
+  /** NIP-42 challenge. */
+  auth: (challenge: string): RelayMessage => ['AUTH', challenge],
   count: (subId: string, count: number): RelayMessage => ['COUNT', subId, { count }],
   negMsg: (subId: string, hex: string): RelayMessage => ['NEG-MSG', subId, hex],
   negErr: (subId: string, reason: string): RelayMessage => ['NEG-ERR', subId, reason],

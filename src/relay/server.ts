@@ -9,6 +9,7 @@ import { KeruenError } from '../core/errors.ts';
 import type { VerifiedEvent } from '../core/event.ts';
 import type { EventStore } from '../store/types.ts';
 import { makeAccept, type AcceptFn } from './accept.ts';
+import type { RelayAuthPolicy } from './auth.ts';
 import { Connection, webSocketOutput, type DroppedConnection } from './connection.ts';
 import { createHttpSessions, RELAY_HTTP_PATH, type HttpSessionLimits } from './http-sessions.ts';
 import { relayInfoDocument, serveRelayInfo, type RelayInfo, type RelayInfoDocument } from './info.ts';
@@ -41,6 +42,11 @@ export interface RelayDeps {
   authorize?: (req: http.IncomingMessage) => boolean;
   /** Our own failures (a store that throws...). Default: written to stderr. */
   onError?: (error: unknown) => void;
+  /**
+   * NIP-42 (relay/auth.ts): given, every connection is challenged, and gift wraps are served only
+   * to their recipient or to a peer node. Without it, wraps are served like any event.
+   */
+  auth?: RelayAuthPolicy;
   /** A client closed for sending invalid events (its address and why). Default: written to stderr. */
   onDropped?: (report: DroppedConnection) => void;
   /** The HTTP POST binding's sessions (relay/http-sessions.ts). */
@@ -100,7 +106,7 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
     for (const c of httpSessions.connections()) c.deliver(event);
   };
   const onDropped = deps.onDropped ?? ((r: DroppedConnection) => process.stderr.write(`relay: dropped ${r.address}: ${r.reason}\n`));
-  const ctx = { store: deps.store, accept: deps.accept, limits, broadcast, onEvent: deps.onEvent, onError, negentropy: deps.negentropy, onDropped };
+  const ctx = { store: deps.store, accept: deps.accept, limits, broadcast, onEvent: deps.onEvent, onError, negentropy: deps.negentropy, onDropped, ...(deps.auth !== undefined ? { auth: deps.auth } : {}) };
   // One count for WebSockets and HTTP sessions: either way in is a connection held open.
   const slots = new ConnectionSlots(limits);
   const httpSessions = createHttpSessions(ctx, deps.httpSessions, slots);
@@ -149,8 +155,18 @@ export function attachRelay(server: http.Server, deps: RelayDeps): RelayHandle {
     socket.once('close', slot.release);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
+  // A peer node's NIP-98 upgrade header already proved its key: no AUTH round trip needed.
+  const provedAtUpgrade = (req: http.IncomingMessage): string[] => {
+    try {
+      const key = deps.auth?.fromUpgrade?.(req);
+      return key !== undefined ? [key] : [];
+    } catch (e) {
+      onError(e);
+      return [];
+    }
+  };
   wss.on('connection', (ws: WebSocket, req: http.IncomingMessage) => {
-    const conn = new Connection(webSocketOutput(ws, normalizeAddress(req.socket.remoteAddress)), ctx);
+    const conn = new Connection(webSocketOutput(ws, normalizeAddress(req.socket.remoteAddress)), ctx, provedAtUpgrade(req));
     connections.set(ws, conn);
     ws.on('message', (data, isBinary) => conn.onFrame(data, isBinary));
     ws.on('pong', () => (conn.alive = true));

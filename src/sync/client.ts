@@ -56,6 +56,8 @@ export interface SyncOptions {
   agent?: http.Agent;
   /** Signs media upload authorizations (an unlocked identity). Default: a throwaway key. */
   authKey?: Uint8Array;
+  /** NIP-42: keys to answer the relay's AUTH with (node key, circle keys), so it serves their gift wraps. */
+  authSecretKeys?: readonly Uint8Array[];
 }
 
 export type { Traffic } from './reconcile-nip77.ts';
@@ -84,6 +86,7 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.headers !== undefined ? { headers: opts.headers } : {}),
     ...(opts.proxy !== undefined ? { proxy: opts.proxy } : {}),
+    ...(opts.authSecretKeys !== undefined ? { authSecretKeys: opts.authSecretKeys } : {}),
   });
   let ownPool: VerifierPool | undefined;
   try {

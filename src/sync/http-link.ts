@@ -9,7 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KeruenError } from '../core/errors.ts';
-import type { Link, LinkOptions, Message } from './link.ts';
+import { AuthAnswer, type Link, type LinkOptions, type Message } from './link.ts';
 import { explainProxyFailure, parseProxyUrl, proxyAgent, type ProxySpec } from './proxy.ts';
 import { RELAY_HTTP_PATH } from '../relay/http-sessions.ts';
 
@@ -44,6 +44,7 @@ export class HttpLink implements Link {
   readonly #outbox: Message[] = [];
   readonly #inbox: Message[] = [];
   #session: string | undefined;
+  readonly #auth: AuthAnswer;
   #failed: KeruenError | undefined;
   #sent = 0;
   #received = 0;
@@ -53,6 +54,7 @@ export class HttpLink implements Link {
     this.#endpoint = endpoint;
     this.#timeoutMs = opts.timeoutMs ?? 30_000;
     this.#headers = opts.headers ?? {};
+    this.#auth = new AuthAnswer(url, opts.authSecretKeys);
     this.#proxy = opts.proxy === undefined ? undefined : parseProxyUrl(opts.proxy);
     // Plain http:// through an HTTP proxy is forwarded as a request: the one thing an
     // HTTP-only network lets through. https:// needs a CONNECT tunnel, SOCKS always tunnels.
@@ -74,6 +76,8 @@ export class HttpLink implements Link {
     const link = new HttpLink(url, endpointOf(parsed), opts);
     try {
       await link.#exchange(0);
+      // A relay that asks for NIP-42 puts its challenge in the first answer; ours go out next.
+      while (link.#auth.challenged && !link.#auth.settled) await link.#exchange(Math.min(WAIT_MS, link.#timeoutMs));
     } catch (e) {
       link.#agent.destroy();
       throw e;
@@ -142,7 +146,7 @@ export class HttpLink implements Link {
     // The relay took a prefix when its queue for us was full: the rest goes again, first.
     const accepted = Number(answer.headers['keruen-accepted'] ?? batch.length);
     if (Number.isInteger(accepted) && accepted >= 0 && accepted < batch.length) this.#outbox.unshift(...batch.slice(accepted));
-    for (const m of answer.messages) this.#inbox.push(m);
+    for (const m of answer.messages) if (!this.#auth.intercept(m, (x) => this.#outbox.push(x))) this.#inbox.push(m);
   }
 
   #post(batch: Message[], waitMs: number, last: boolean): Promise<Answer & { messages: Message[] }> {

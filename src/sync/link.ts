@@ -5,6 +5,8 @@
  * for networks that pass only plain requests. Either may go through a SOCKS or HTTP proxy.
  */
 import WebSocket from 'ws';
+import { finalizeEvent } from 'nostr-tools/pure';
+import { makeAuthEvent } from 'nostr-tools/nip42';
 import { KeruenError } from '../core/errors.ts';
 import { HttpLink } from './http-link.ts';
 import { explainProxyFailure, parseProxyUrl, proxyAgent } from './proxy.ts';
@@ -18,6 +20,59 @@ export interface LinkOptions {
   headers?: Record<string, string>;
   /** socks5://, socks5h://, socks4:// or http:// proxy for the connection. Default: direct. */
   proxy?: string;
+  /**
+   * NIP-42: keys to answer the relay's AUTH challenge with (a node key, circle epoch keys), so
+   * it serves the gift wraps addressed to them. Without keys, a challenge is left unanswered.
+   */
+  authSecretKeys?: readonly Uint8Array[];
+  /** How long a WebSocket link waits for a challenge when it has keys. Default 1 s. */
+  authWaitMs?: number;
+}
+
+/**
+ * The client side of NIP-42 for one link: answers the challenge once with each key and keeps
+ * AUTH and the OKs for its answers out of the messages a sync reads (they are not for it).
+ */
+export class AuthAnswer {
+  readonly #keys: readonly Uint8Array[];
+  readonly #relayUrl: string;
+  readonly #pending = new Set<string>();
+  challenged = false;
+  /** The relay's reasons for refusing an answer. */
+  readonly refused: string[] = [];
+
+  constructor(relayUrl: string, keys: readonly Uint8Array[] = []) {
+    this.#relayUrl = relayUrl;
+    this.#keys = keys;
+  }
+
+  get wanted(): boolean {
+    return this.#keys.length > 0;
+  }
+
+  /** Every answer has its OK (or there was nothing to answer). */
+  get settled(): boolean {
+    return this.#pending.size === 0;
+  }
+
+  /** True when `msg` belonged to the auth exchange; answers a challenge through `send`. */
+  intercept(msg: Message, send: (m: Message) => void): boolean {
+    if (msg[0] === 'AUTH' && typeof msg[1] === 'string') {
+      if (this.challenged) return true;
+      this.challenged = true;
+      for (const key of this.#keys) {
+        const event = finalizeEvent(makeAuthEvent(this.#relayUrl, msg[1]), key);
+        this.#pending.add(event.id);
+        send(['AUTH', event]);
+      }
+      return true;
+    }
+    if (msg[0] === 'OK' && typeof msg[1] === 'string' && this.#pending.delete(msg[1])) {
+      if (msg[2] !== true) this.refused.push(String(msg[3]));
+      return true;
+    }
+    return false;
+  }
 }
 
 /**
@@ -50,9 +105,11 @@ export class RelayLink implements Link {
   readonly #queue: Message[] = [];
   #wake: (() => void) | undefined;
   #closed: KeruenError | undefined;
+  readonly #auth: AuthAnswer;
 
-  private constructor(url: string, ws: WebSocket, timeoutMs: number, socket: { bytesWritten: number; bytesRead: number } | undefined) {
+  private constructor(url: string, ws: WebSocket, timeoutMs: number, socket: { bytesWritten: number; bytesRead: number } | undefined, auth: AuthAnswer) {
     this.url = url;
+    this.#auth = auth;
     this.#ws = ws;
     this.#socket = socket;
     this.#timeoutMs = timeoutMs;
@@ -65,7 +122,7 @@ export class RelayLink implements Link {
         value = undefined;
       }
       // Anything but a JSON array is not a relay message: ignored, as NIP-01 clients do.
-      if (!isBinary && Array.isArray(value)) this.#queue.push(value);
+      if (!isBinary && Array.isArray(value) && !this.#auth.intercept(value, (m) => ws.send(JSON.stringify(m)))) this.#queue.push(value);
       this.#wake?.();
     });
     ws.on('close', (code: number, reason: Buffer) => {
@@ -112,7 +169,35 @@ export class RelayLink implements Link {
         reject(viaProxy(res) ?? new KeruenError(res.statusCode === 401 ? 'unauthorized' : 'io', `${url} refused the connection: HTTP ${res.statusCode ?? '?'}`));
       });
     });
-    return new RelayLink(url, ws, timeoutMs, socket);
+    const link = new RelayLink(url, ws, timeoutMs, socket, new AuthAnswer(url, opts.authSecretKeys));
+    if (link.#auth.wanted) await link.#authenticated(opts.authWaitMs ?? 1000);
+    return link;
+  }
+
+  /**
+   * Waits for the challenge (a relay that asks sends it on connect; one that does not costs
+   * `waitMs`) and the OKs of our answers, so the first REQ or NEG-OPEN is read authenticated.
+   */
+  async #authenticated(waitMs: number): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      if (this.#closed) throw this.#closed;
+      if (this.#auth.challenged && this.#auth.settled) return;
+      const limit = this.#auth.challenged ? this.#timeoutMs : waitMs;
+      const left = started + limit - Date.now();
+      if (left <= 0) {
+        if (!this.#auth.challenged) return;
+        throw new KeruenError('io', `no answer to our AUTH from ${this.url} in ${Math.round(this.#timeoutMs / 1000)} s`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.#wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.#wake = undefined;
+    }
   }
 
   /** Bytes written to the TCP connection so far (headers, framing and compression included). */

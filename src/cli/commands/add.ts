@@ -15,6 +15,8 @@ import { parseApproxTime, prepareTimeParsing } from '../../core/parse-time.ts';
 import { readPassphrase } from '../passphrase.ts';
 import type { CliContext } from '../context.ts';
 import { decodeEventRef } from '../context.ts';
+import { wrapForCircle } from '../../core/circles.ts';
+import { CircleBook, storeForCircle } from '../../node/circles.ts';
 
 type Opts = Record<string, unknown>;
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -198,7 +200,16 @@ async function signAndStore(ctx: CliContext, template: EventTemplate, o: Opts): 
   const sk = ctx.keystore.unlock(identity, passphrase);
   try {
     const event = signEvent(template, sk);
-    ctx.store.put(event);
+    const circleName = maybe(o, 'circle');
+    if (circleName === undefined) ctx.store.put(event);
+    else {
+      // For a circle: only the wrap goes to the main store (what sync and the relay carry); the
+      // clear copy goes to the circle's own store, which nothing serves (docs/circles.md).
+      const book = new CircleBook(ctx.dataDir.root);
+      const circle = book.find(circleName);
+      storeForCircle(book, circle, event, wrapForCircle(event, sk, circle), ctx.store);
+      book.close();
+    }
     return event;
   } finally {
     sk.fill(0);
@@ -215,7 +226,8 @@ export function addCommand(getContext: () => CliContext): Command {
       .option('--corrects <id>', 'an earlier record of yours that this one corrects')
       .option('--as <identity>', 'identity to sign with (name or npub; default: the default identity)')
       .option('--passphrase-file <file>', 'read the passphrase from a file (else KERUEN_PASSPHRASE or a prompt)')
-      .option('--json', 'print the signed event as JSON');
+      .option('--json', 'print the signed event as JSON')
+      .option('--circle <name>', 'for this circle only: stored gift-wrapped, readable by its members (docs/circles.md)');
   for (const [slug, form] of Object.entries(FORMS)) {
     const c = common(new Command(slug).description(form.describe));
     for (const o of form.options) c.addOption(o);
