@@ -20,6 +20,12 @@ import { PeersFile, PEERS_FILE } from './peers-file.ts';
 import { nodeSyncOnce, PeerSyncer, type PeerTarget } from './peer-sync.ts';
 import { LanDiscovery, type DiscoveredNode } from './mdns.ts';
 import { peerRoutes, PEER_ROUTE_PATHS, type PeersView } from './api/peers.ts';
+import { PeerTrustFile } from './peer-trust.ts';
+import type { NodeReports } from './status-page.ts';
+import type { DroppedConnection } from '../relay/connection.ts';
+
+/** Clients dropped that /status and /api/peers still show (the newest). */
+const DROPPED_SHOWN = 20;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -67,7 +73,7 @@ export interface RunningNode {
   peerSyncer?: PeerSyncer;
   discovery?: LanDiscovery;
   /** What GET /api/peers answers. */
-  peersView(): PeersView | undefined;
+  peersView(): (PeersView & NodeReports) | undefined;
   close(): Promise<void>;
 }
 
@@ -86,7 +92,14 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
   // LAN address); without it, only loopback names, against DNS rebinding.
   const access: AccessPolicy = { loopbackOnly: !pairingOn, ...(pairing !== undefined ? { pairing } : {}) };
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const peers = opts.dataDir !== undefined || opts.nodeKey !== undefined ? startPeers(opts, host, log) : undefined;
+  // Clients the relay dropped for invalid events: told on the console, kept for /status.
+  const dropped: DroppedConnection[] = [];
+  const onDropped = (r: DroppedConnection) => {
+    dropped.unshift(r);
+    dropped.length = Math.min(dropped.length, DROPPED_SHOWN);
+    log(`relay: dropped a client at ${r.address}: ${r.reason}`);
+  };
+  const peers = opts.dataDir !== undefined || opts.nodeKey !== undefined ? startPeers(opts, host, log, () => dropped) : undefined;
   if (peers !== undefined) access.acceptedPeer = peers.acceptUpgrade;
   const keystore = opts.keystore ?? (opts.dataDir !== undefined ? new Keystore(join(opts.dataDir, 'identities')) : undefined);
   const blobs = opts.dataDir !== undefined ? new BlobStore(join(opts.dataDir, 'blobs')) : undefined;
@@ -114,6 +127,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       http: listener,
       authorize: (req) => mayOpenRelay(access, req),
       onEvent: () => peers?.syncer.notifyLocalChange(),
+      onDropped,
     });
   } catch (e) {
     pairing?.close();
@@ -142,7 +156,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
  * The node's side of the peer network: its key, peers.json, the syncer, LAN discovery, and the
  * check that lets an accepted node's relay connection in. Nothing runs until `begin(port)`.
  */
-function startPeers(opts: NodeOptions, host: string, log: (line: string) => void) {
+function startPeers(opts: NodeOptions, host: string, log: (line: string) => void, dropped: () => DroppedConnection[]) {
   const nodeKey = opts.nodeKey ?? loadOrCreateNodeKey(opts.dataDir as string);
   // Without a data folder (tests), an in-memory-like file in the OS temp dir would surprise: no peers.
   const file = opts.dataDir !== undefined ? new PeersFile(join(opts.dataDir, PEERS_FILE)) : undefined;
@@ -169,8 +183,10 @@ function startPeers(opts: NodeOptions, host: string, log: (line: string) => void
     return out;
   };
   const timing = opts.peerSync ?? {};
+  const trust = opts.dataDir !== undefined ? new PeerTrustFile(opts.dataDir) : undefined;
   const syncer = new PeerSyncer({
     targets,
+    ...(trust !== undefined ? { trustedSince: (t: PeerTarget) => trust.trustedSince(t.id) } : {}),
     syncOnce: nodeSyncOnce({ store: opts.store, nodeKey, pool: () => (pool ??= VerifierPool.start(1)), ...(timing.timeoutMs !== undefined ? { timeoutMs: timing.timeoutMs } : {}) }),
     changeProbe: () => opts.store.count([{}]),
     log,
@@ -183,7 +199,7 @@ function startPeers(opts: NodeOptions, host: string, log: (line: string) => void
     syncer.refresh();
   };
 
-  const view = (): PeersView => {
+  const view = (): PeersView & NodeReports => {
     const config = file?.read();
     const accepted = config?.accepted ?? [];
     return {
@@ -192,6 +208,7 @@ function startPeers(opts: NodeOptions, host: string, log: (line: string) => void
       peers: syncer.states(),
       lan: (discovery?.nodes() ?? []).map((n) => ({ pubkey: n.key, npub: npubOf(n.key), url: n.url, addresses: n.addresses, accepted: accepted.some((a) => a.key === n.key), firstSeen: n.firstSeen, lastSeen: n.lastSeen })),
       accepted: accepted.map((a) => ({ pubkey: a.key, npub: npubOf(a.key), ...(a.name !== undefined ? { name: a.name } : {}), added: a.added })),
+      dropped: [...dropped()],
     };
   };
 

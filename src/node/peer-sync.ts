@@ -4,6 +4,11 @@
  * interval, sooner when a record arrives here (throttled, so a burst makes one sync), with
  * exponential backoff while it fails, and never twice at once. Records pulled from one peer
  * count as arrivals for the others: that is what lets one node carry records across a circle.
+ *
+ * A peer that sends records our checks refuse (forged, broken) or protocol frames we cannot
+ * read is marked misbehaving: syncing with it pauses, and the user is told why, until they trust
+ * it again (`keruen peers trust <name>`, read from peer-trust.ts) or restart the node. An honest
+ * Keruen node never serves such records (its relay refuses them on the way in), so one is enough.
  */
 import { KeruenError } from '../core/errors.ts';
 import type { PublicKey } from '../core/ids.ts';
@@ -29,6 +34,17 @@ export interface SyncOutcome {
   sent: number;
   received: number;
   report?: SyncReport;
+  /** What the peer sent that was invalid (records refused, with why): the peer is then paused. */
+  invalid?: string[];
+}
+
+/** Thrown by a sync when the peer broke the protocol (frames we cannot read): the peer is paused. */
+export function peerMisbehaved(url: string, reason: string): KeruenError {
+  return new KeruenError('invalid_event', `${url} sent a broken protocol frame: ${reason}`, { misbehaved: true });
+}
+
+function isMisbehaviour(e: unknown): e is KeruenError {
+  return e instanceof KeruenError && (e.details as { misbehaved?: unknown } | undefined)?.misbehaved === true;
 }
 
 export type SyncOnce = (target: PeerTarget) => Promise<SyncOutcome>;
@@ -50,6 +66,8 @@ export interface PeerState {
   /** Totals since the node started. */
   sent: number;
   received: number;
+  /** Set while syncing is paused because the peer sent invalid data; `reasons` say what. */
+  misbehaving?: { since: string; reasons: string[] };
 }
 
 export interface PeerSyncerOptions {
@@ -72,6 +90,8 @@ export interface PeerSyncerOptions {
   changeProbe?: () => number;
   /** How often `changeProbe` is asked, when there are peers (a count costs a scan). Default 10 s. */
   probeMs?: number;
+  /** When the user last trusted a peer again (ms since the epoch): resumes a paused peer. */
+  trustedSince?: (target: PeerTarget) => number | undefined;
   log?: (line: string) => void;
 }
 
@@ -86,7 +106,7 @@ interface Entry {
 }
 
 export class PeerSyncer {
-  readonly #opts: Required<Omit<PeerSyncerOptions, 'changeProbe'>> & Pick<PeerSyncerOptions, 'changeProbe'>;
+  readonly #opts: Required<Omit<PeerSyncerOptions, 'changeProbe' | 'trustedSince'>> & Pick<PeerSyncerOptions, 'changeProbe' | 'trustedSince'>;
   readonly #entries = new Map<string, Entry>();
   #refreshTimer: NodeJS.Timeout | undefined;
   #stopped = true;
@@ -182,6 +202,7 @@ export class PeerSyncer {
       clearTimeout(e.timer);
       this.#entries.delete(id);
     }
+    for (const e of this.#entries.values()) if (e.state.misbehaving !== undefined) this.#maybeTrusted(e);
     if (this.#entries.size > 0 && Date.now() - this.#probedAt >= this.#opts.probeMs) this.#probe(true);
   }
 
@@ -198,8 +219,38 @@ export class PeerSyncer {
     }
   }
 
+  /** A paused peer the user trusted again since it was paused: resumed now. */
+  #maybeTrusted(e: Entry): void {
+    const paused = e.state.misbehaving;
+    if (paused === undefined || e.running !== undefined) return;
+    let trusted: number | undefined;
+    try {
+      trusted = this.#opts.trustedSince?.(e.target);
+    } catch (err) {
+      this.#opts.log(`peers: cannot read who was trusted again: ${(err as Error).message}`);
+      return;
+    }
+    if (trusted === undefined || trusted < Date.parse(paused.since)) return;
+    delete e.state.misbehaving;
+    this.#opts.log(`peers: ${e.target.name} (${e.target.url}) trusted again: syncing with it resumes`);
+    this.#schedule(e, 0);
+  }
+
+  #pause(e: Entry, reasons: string[]): void {
+    e.state.misbehaving = { since: new Date().toISOString(), reasons: reasons.slice(0, 20) };
+    clearTimeout(e.timer);
+    e.timer = undefined;
+    const shown = reasons.slice(0, 3).join('; ') + (reasons.length > 3 ? `; and ${reasons.length - 3} more` : '');
+    this.#opts.log(`peers: ${e.target.name} (${e.target.url}) sent invalid data (${shown}). Syncing with it is paused; nothing invalid was stored. If you trust it again: keruen peers trust ${e.target.name}`);
+  }
+
   #schedule(e: Entry, delayMs: number): void {
     clearTimeout(e.timer);
+    // A paused peer is synced with only after the user trusts it again (#maybeTrusted).
+    if (e.state.misbehaving !== undefined) {
+      e.timer = undefined;
+      return;
+    }
     e.dueAt = Date.now() + delayMs;
     e.timer = setTimeout(() => {
       e.timer = undefined;
@@ -227,7 +278,9 @@ export class PeerSyncer {
       // What this sync stored is told above; the probe must not count it again for every peer.
       if (outcome.received > 0) this.#probe(false);
       next = e.again ? this.#opts.debounceMs : this.#opts.intervalMs;
+      if (outcome.invalid !== undefined && outcome.invalid.length > 0) this.#pause(e, outcome.invalid);
     } catch (err) {
+      if (isMisbehaviour(err)) this.#pause(e, [err.message]);
       e.state.failures++;
       e.state.lastError = err instanceof Error ? err.message : String(err);
       next = Math.min(this.#opts.backoffMaxMs, this.#opts.backoffMinMs * 2 ** (e.state.failures - 1));
@@ -273,10 +326,19 @@ export function nodeSyncOnce(deps: NodeSyncDeps): SyncOnce {
     // A link cut mid-sync is resumed at once, a few times (syncUntilDone); a peer that stays
     // away is left to the syncer's slower backoff. The header stays valid for 60 s: a resume
     // after that is refused, and the next round signs a fresh one.
-    const resumed = await syncUntilDone(deps.store, target.url, { pool: await deps.pool(), timeoutMs, attempts: 3, backoffMs: 500, maxBackoffMs: 2000, ...(headers !== undefined ? { headers } : {}) });
+    let resumed;
+    try {
+      resumed = await syncUntilDone(deps.store, target.url, { pool: await deps.pool(), timeoutMs, attempts: 3, backoffMs: 500, maxBackoffMs: 2000, ...(headers !== undefined ? { headers } : {}) });
+    } catch (e) {
+      // Our side's inputs are checked before this point (the address in peers.json, the options
+      // above), so a usage error now comes from decoding what the peer sent.
+      if (e instanceof KeruenError && e.code === 'usage') throw peerMisbehaved(target.url, e.message);
+      throw e;
+    }
     const report = resumed.final;
+    const invalid = report.pulled.rejected.map((r) => `record ${r.id.slice(0, 16)} refused: ${r.reason}`);
     // Counts are those of the attempt that finished (records moved before a cut are not in them).
-    return { sent: report.pushed.accepted, received: report.pulled.stored, report };
+    return { sent: report.pushed.accepted, received: report.pulled.stored, report, ...(invalid.length > 0 ? { invalid } : {}) };
   };
 }
 

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadOrCreateNodeKey, npubOf, parsePeerKey } from '../../node/node-key.ts';
 import { PeersFile, PEERS_FILE } from '../../node/peers-file.ts';
+import { PeerTrustFile } from '../../node/peer-trust.ts';
+import { KeruenError } from '../../core/errors.ts';
 import type { CliContext } from '../context.ts';
 
 function peersFile(ctx: CliContext): PeersFile {
@@ -73,6 +75,30 @@ export function peersCommand(getContext: () => CliContext): Command {
       const k = parsePeerKey(key);
       peersFile(getContext()).forget(k);
       process.stdout.write(`Forgot node ${npubOf(k)}\n`);
+    });
+
+  cmd
+    .command('trust')
+    .description('sync again with a peer the node paused because it sent invalid records or broken frames')
+    .argument('<name>', 'the peer: its name or address (keruen peers list), or an accepted node key')
+    .action((ref: string) => {
+      const ctx = getContext();
+      const config = peersFile(ctx).read();
+      // Target ids as the node forms them (node.ts): configured peers by address, LAN nodes by key.
+      const configured = config.peers.find((p) => p.name === ref || p.url === ref);
+      let id: string;
+      let name: string;
+      if (configured !== undefined) {
+        id = `url:${configured.url}`;
+        name = configured.name;
+      } else {
+        const accepted = config.accepted.find((a) => a.name === ref) ?? (/^(npub1|[0-9a-f]{64}$)/.test(ref) ? config.accepted.find((a) => a.key === parsePeerKey(ref)) : undefined);
+        if (accepted === undefined) throw KeruenError.notFound(`peer "${ref}" (keruen peers list shows the names, addresses and accepted keys)`);
+        id = `key:${accepted.key}`;
+        name = accepted.name ?? npubOf(accepted.key);
+      }
+      new PeerTrustFile(ctx.dataDir.root).trust(id);
+      process.stdout.write(`Trusting ${name} again: a running node resumes syncing with it within a few seconds (a node started since it was paused already syncs with it).\n`);
     });
 
   cmd

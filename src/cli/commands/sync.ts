@@ -145,6 +145,9 @@ export function syncCommand(getContext: () => CliContext): Command {
       for (const bad of refused.slice(0, 20)) process.stderr.write(`  refused (${bad.way}) ${shortId(bad.id)}: ${bad.reason}\n`);
       if (refused.length > 20) process.stderr.write(`  ... and ${refused.length - 20} more (use --json for all)\n`);
       if (report.pulled.missing.length > 0) process.stderr.write(`  ${report.pulled.missing.length} records the relay listed never came (deleted meanwhile?): sync again\n`);
+      // Exit 3 (invalid input) either way; this line says whose input it was.
+      const invalid = report.pulled.rejected.length;
+      if (invalid > 0) process.stderr.write(`${url} sent ${invalid} invalid record${invalid === 1 ? '' : 's'} (refused above; none of them stored): it is broken or hostile. A node syncing with it on its own pauses it until \`keruen peers trust <name>\`.\n`);
       if (refused.length > 0 || report.pulled.missing.length > 0) process.exitCode = Exit.invalidInput;
     });
 }
