@@ -68,3 +68,53 @@ export async function checkShareable(bytes: Buffer, type: string): Promise<void>
     throw new KeruenError('invalid_content', `strip metadata before sharing: this photo still carries ${carried.join(', ')} data`);
   }
 }
+
+/** Largest photo `redactPhoto` reads; a phone's camera makes far less. */
+export const MAX_PHOTO_BYTES = 64 * 1024 * 1024;
+/** Images of more pixels are refused before they are decoded (a small file can claim a huge image). */
+const MAX_PHOTO_PIXELS = 100_000_000;
+
+export interface RedactedPhoto {
+  bytes: Buffer;
+  /** image/jpeg or image/webp. */
+  type: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The copy of a photo that may be shared: decoded, turned upright (EXIF orientation applied to
+ * the pixels, since the tag goes), and encoded anew, so nothing of the original file's metadata
+ * is carried: no EXIF (GPS, time, camera serial), XMP, IPTC, maker notes, comments, nor an ICC
+ * profile (the pixels are converted to sRGB, the web's default, and no profile is written).
+ * JPEG, PNG and WebP are read; WebP stays WebP, the others become JPEG. The copy is then checked
+ * as any upload is (`checkShareable`): a libvips that one day carried something over must fail
+ * here, not leak a witness's position.
+ */
+export async function redactPhoto(original: Uint8Array): Promise<RedactedPhoto> {
+  if (original.length > MAX_PHOTO_BYTES) throw KeruenError.tooLarge('photo', original.length, MAX_PHOTO_BYTES);
+  const sharp = (await import('sharp')).default;
+  const input = Buffer.from(original.buffer, original.byteOffset, original.byteLength);
+  let format: string | undefined;
+  try {
+    format = (await sharp(input, { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS }).metadata()).format;
+  } catch {
+    throw new KeruenError('unsupported_media', 'this file is not a readable photo (JPEG, PNG or WebP)');
+  }
+  if (format !== 'jpeg' && format !== 'png' && format !== 'webp') {
+    throw new KeruenError('unsupported_media', `this photo is ${format ?? 'of an unknown format'}: convert it to JPEG, PNG or WebP first`);
+  }
+  const webp = format === 'webp';
+  let out: { data: Buffer; info: { width: number; height: number } };
+  try {
+    // sharp writes no metadata unless asked (withMetadata / keepExif / keepIccProfile), and
+    // converts to sRGB on output; `rotate()` with no angle applies the EXIF orientation.
+    const pipeline = sharp(input, { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS }).rotate();
+    out = await (webp ? pipeline.webp({ quality: 88 }) : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 88 })).toBuffer({ resolveWithObject: true });
+  } catch {
+    throw new KeruenError('unsupported_media', `this ${format.toUpperCase()} photo is damaged: it could not be decoded`);
+  }
+  const type = webp ? 'image/webp' : 'image/jpeg';
+  await checkShareable(out.data, type);
+  return { bytes: out.data, type, width: out.info.width, height: out.info.height };
+}

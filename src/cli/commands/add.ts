@@ -14,6 +14,8 @@ import { buildRecord, validateRecord, REF_ROLES, type Ref, type RefRole, type Pl
 import { parseApproxTime, prepareTimeParsing } from '../../core/parse-time.ts';
 import { readPassphrase } from '../passphrase.ts';
 import type { CliContext } from '../context.ts';
+import { redactPhoto } from '../../node/media-check.ts';
+import { assertCanKeepOriginals, keepOriginal as keepOriginalFile } from '../../node/originals.ts';
 import { decodeEventRef } from '../context.ts';
 import { wrapForCircle } from '../../core/circles.ts';
 import { CircleBook, storeForCircle } from '../../node/circles.ts';
@@ -253,5 +255,70 @@ export function addCommand(getContext: () => CliContext): Command {
     process.stdout.write(o.json === true ? `${JSON.stringify(event)}\n` : `${event.id}\n`);
   });
   add.addCommand(file);
+  add.addCommand(mediaCommand(getContext));
   return add;
+}
+
+/**
+ * `keruen add media <photo>`: the photo re-encoded without metadata (media-check.ts) goes to the
+ * blob store, and a signed media descriptor (kind 1063) refers to it; with --keep-original, the
+ * camera's file is also kept, sealed, in `<data>/originals/` (encrypted folders only). The record
+ * is stored last, so no record ever points at a blob this node lacks.
+ */
+function mediaCommand(getContext: () => CliContext): Command {
+  return new Command('media')
+    .description('share a photo: a copy re-encoded without EXIF, GPS, XMP, IPTC or maker notes is stored, with a signed media record')
+    .argument('<photo>', 'JPEG, PNG or WebP')
+    .option('--caption <text>', 'what the photo shows (the record\'s text)')
+    .option('--alt <text>', 'a short description for people who cannot see it')
+    .option('--keep-original', 'also keep the original file (with its metadata), encrypted, on this device only; needs an encrypted data folder')
+    .addOption(many('--event <id>', 'event the photo documents (repeatable)'))
+    .addOption(many('--testimony <id>', 'testimony it belongs to (repeatable)'))
+    .addOption(many('--source <id>', 'source document it comes from (repeatable)'))
+    .option('--as <identity>', 'identity to sign with (name or npub; default: the default identity)')
+    .option('--passphrase-file <file>', 'read the passphrase from a file (else KERUEN_PASSPHRASE or a prompt)')
+    .option('--json', 'print the signed event as JSON')
+    .action(async (path: string, o: Opts) => {
+      const ctx = getContext();
+      const keepOriginal = o.keepOriginal === true;
+      // Refused before anything is read or written: a plain folder never holds an original.
+      if (keepOriginal) assertCanKeepOriginals(ctx.dataDir.root);
+      let original: Buffer;
+      try {
+        original = readFileSync(path);
+      } catch (e) {
+        throw new KeruenError('io', `cannot read ${path}: ${(e as Error).message}`);
+      }
+      const shared = await redactPhoto(original);
+      const x = bytesToHex(sha256(shared.bytes));
+      const ox = bytesToHex(sha256(original));
+      const tags: string[][] = [
+        ['x', x],
+        ['m', shared.type],
+        ['size', String(shared.bytes.length)],
+        ['dim', `${shared.width}x${shared.height}`],
+        ['redaction', 'exif-gps-removed'],
+        // The original's hash only when the original is kept: it lets the witness prove the link
+        // later, and would otherwise only help someone holding the original to find its author.
+        ...(keepOriginal ? [['ox', ox]] : []),
+        ...(maybe(o, 'alt') !== undefined ? [['alt', maybe(o, 'alt') as string]] : []),
+        ...[...ids(o, 'event', 'event'), ...ids(o, 'testimony', 'testimony'), ...ids(o, 'source', 'source')].map((r) => ['e', r.id, '', r.role]),
+      ];
+      const template: EventTemplate = { kind: Kind.MediaDescriptor, created_at: nowSeconds(), tags, content: maybe(o, 'caption') ?? '' };
+      validateRecord(template);
+      const identity = ctx.keystore.find(maybe(o, 'as'));
+      const passphrase = await readPassphrase({ passphraseFile: maybe(o, 'passphraseFile') }, `Passphrase for ${identity.name}: `);
+      const sk = ctx.keystore.unlock(identity, passphrase);
+      let event: VerifiedEvent;
+      try {
+        event = signEvent(template, sk);
+      } finally {
+        sk.fill(0);
+      }
+      await ctx.blobs.put(shared.bytes);
+      if (keepOriginal) keepOriginalFile(ctx.dataDir.root, original, ox);
+      ctx.store.put(event);
+      process.stdout.write(o.json === true ? `${JSON.stringify(event)}\n` : `${event.id}\n`);
+      process.stderr.write(`Shared copy: ${shared.type}, ${shared.width}x${shared.height}, ${shared.bytes.length} bytes, metadata removed (blob ${x}).${keepOriginal ? ' Original kept encrypted on this device only.' : ''}\n`);
+    });
 }
