@@ -141,7 +141,8 @@ test('clear errors: no endpoint, refused by authorize, unknown session, unreacha
 
 test('the endpoint answers hostile bodies with a clear status and loses nothing', async () => {
   const records = people(20, 1_642_000_000, 'H');
-  const b = await peer(records, { httpSessions: { maxBodyBytes: 64 * 1024, maxMessagesPerRequest: 50, maxSessions: 1000 } });
+  // Every accepted body opens a session from 127.0.0.1: the connection caps (limits.ts) must allow them all here.
+  const b = await peer(records, { httpSessions: { maxBodyBytes: 64 * 1024, maxMessagesPerRequest: 50, maxSessions: 1000 }, limits: { maxConnections: 1000, maxConnectionsPerAddress: 1000 } });
   const base = b.relay.httpUrl;
   try {
     assert.equal((await post(base, '[]', { 'content-type': 'text/plain' })).status, 415);
