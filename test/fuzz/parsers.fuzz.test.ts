@@ -73,7 +73,7 @@ void test('relay messages: any text is parsed or refused with a reason, never a 
       counted((text: string) => {
         const r = parseClientMessage(text, DEFAULT_LIMITS);
         if (!r.ok) assert.ok(isKeruenError(r.error) && r.error.message.length > 0);
-        else assert.ok(['EVENT', 'REQ', 'CLOSE', 'COUNT', 'NEG'].includes(r.message.type));
+        else assert.ok(['EVENT', 'REQ', 'CLOSE', 'COUNT', 'NEG', 'AUTH'].includes(r.message.type), r.message.type);
       }),
     ),
     { numRuns: budget(25_000) },

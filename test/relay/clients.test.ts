@@ -161,7 +161,7 @@ void describe('relay with nostr-tools clients', () => {
     const doc = (await res.json()) as Record<string, unknown>;
     assert.equal(doc.software, 'keruen');
     assert.equal(doc.version, '0.1.0');
-    assert.deepEqual(doc.supported_nips, [1, 9, 11, 45, 50, 77]);
+    assert.deepEqual(doc.supported_nips, [1, 9, 11, 42, 45, 50, 77]);
     assert.deepEqual(doc.limitation, {
       max_message_length: 262144,
       max_subscriptions: 20,
