@@ -199,8 +199,11 @@ export function unlockFolder(root: string, passphrase: string): Uint8Array {
   throw new KeruenError('bad_passphrase', 'wrong passphrase for this data folder; nothing was changed');
 }
 
-/** Files that hold keys or name people and peers: deleted whatever the duress mode. */
-const KEY_AND_PEER_FILES = ['identities', 'node-key', 'peers.json', 'config.json', 'sessions.json', 'peers'];
+/**
+ * Files that hold keys, name people and peers, or keep original photos (with their GPS):
+ * deleted whatever the duress mode.
+ */
+const KEY_AND_PEER_FILES = ['identities', 'node-key', 'peers.json', 'peer-trust.json', 'config.json', 'sessions.json', 'peers', 'circles', 'originals'];
 /** The store and media: deleted in `wipe` mode, moved to `kept/` in `keep-store` mode. */
 const STORE_FILES = ['keruen.db', 'keruen.db-wal', 'keruen.db-shm', 'keruen.db-journal', 'blobs', 'blobs-partial'];
 export const KEPT_DIR = 'kept';

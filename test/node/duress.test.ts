@@ -34,7 +34,9 @@ async function populatedNode(keepStore: boolean): Promise<{ data: string; dataKe
   await cli('add', 'testimony', '--text', 'They took him from the Mangystau depot at night.', '--witness', 'a coworker');
   await cli('peers', 'accept', nip19.npubEncode(getPublicKey(generateSecretKey())), '--name', 'circle-laptop');
   await cli('peers', 'whoami');
+  await cli('circle', 'create', 'lawyers');
   assert.ok(existsSync(join(data, 'node-key')));
+  assert.ok(existsSync(join(data, 'circles')));
   const duressFile = join(tempDataDir('keruen-duress-pass-'), 'duress.txt');
   writeFileSync(duressFile, `${DURESS}\n`);
   const set = await runCli(['--data', data, 'lock', 'duress', '--set', '--duress-passphrase-file', duressFile, ...(keepStore ? ['--keep-store'] : [])], { env });
@@ -63,6 +65,7 @@ for (const keepStore of [false, true]) {
     assert.deepEqual(readdirSync(join(data, 'identities')), []);
     assert.ok(!existsSync(join(data, 'node-key')));
     assert.ok(!existsSync(join(data, 'peers.json')));
+    assert.ok(!existsSync(join(data, 'circles')), 'circle keys are gone');
     for (const f of filesUnder(data)) {
       const bytes = readFileSync(f);
       assert.equal(bytes.indexOf(dataKeyHex), -1, f);
