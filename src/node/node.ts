@@ -132,8 +132,8 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
         peers?.syncer.notifyLocalChange();
         if (event.kind === Kind.GiftWrap && opts.dataDir !== undefined && peers !== undefined) receiveCircleWraps(opts.dataDir, opts.store, peers.nodeKey.pubkey, log);
       },
-      // NIP-42 guard of wraps (relay/auth.ts) is not on yet: clients that read the relay's first
-      // message expect no AUTH there. To turn on: auth: { isPeer: peers.isPeer, fromUpgrade: peers.provedPeer }.
+      // NIP-42: gift wraps (circle records) only for their recipient or an accepted peer node.
+      ...(peers !== undefined ? { auth: { isPeer: peers.isPeer, fromUpgrade: peers.provedPeer } } : {}),
       onDropped,
     });
   } catch (e) {

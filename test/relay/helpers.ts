@@ -129,7 +129,11 @@ export class RawClient {
   /** Publishes and returns the relay's answer (OK, or NOTICE for hopeless input). */
   async publish(event: unknown): Promise<RelayMessage> {
     this.send(['EVENT', event]);
-    return this.next();
+    // A node may send a NIP-42 challenge first; a client without a key to answer it ignores it.
+    for (;;) {
+      const m = await this.next();
+      if (m[0] !== 'AUTH') return m;
+    }
   }
 
   /** REQ, then the stored events' ids and the closing message (EOSE or CLOSED). */
