@@ -13,6 +13,7 @@ import { readPassphrase, type PassphraseOptions } from './passphrase.ts';
 import * as nip19 from 'nostr-tools/nip19';
 import { KeruenError } from '../core/errors.ts';
 import type { VerifiedEvent } from '../core/event.ts';
+import { attachProvenance, provenanceOf, SqliteProvenance } from '../store/provenance.ts';
 
 export class CliContext {
   readonly dataDir: DataDir;
@@ -47,7 +48,8 @@ export class CliContext {
   }
 
   get store(): EventStore {
-    this.#store ??= SqliteStore.open(this.dataDir.storePath, this.#storeKey());
+    // The provenance log (when and whence each record came) lives in the same file: store/provenance.ts.
+    this.#store ??= attachProvenance(SqliteStore.open(this.dataDir.storePath, this.#storeKey()), SqliteProvenance.open(this.dataDir.storePath, this.#storeKey()));
     return this.#store;
   }
 
@@ -86,6 +88,7 @@ export class CliContext {
   }
 
   close(): void {
+    if (this.#store !== undefined) provenanceOf(this.#store)?.close();
     this.#store?.close();
   }
 }

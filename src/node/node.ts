@@ -25,6 +25,7 @@ import { Kind } from '../core/kinds.ts';
 import { PeerTrustFile } from './peer-trust.ts';
 import type { NodeReports } from './status-page.ts';
 import type { DroppedConnection } from '../relay/connection.ts';
+import { noteReceived } from '../store/provenance.ts';
 
 /** Clients dropped that /status and /api/peers still show (the newest). */
 const DROPPED_SHOWN = 20;
@@ -128,7 +129,9 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
       info: DEFAULT_INFO,
       http: listener,
       authorize: (req) => mayOpenRelay(access, req),
-      onEvent: (event) => {
+      // `remote`: the client's address, when the relay passes it (provenance: store/provenance.ts).
+      onEvent: (event, remote?: string) => {
+        noteReceived(opts.store, [event.id], `relay:${remote ?? 'address not reported'}`);
         peers?.syncer.notifyLocalChange();
         if (event.kind === Kind.GiftWrap && opts.dataDir !== undefined && peers !== undefined) receiveCircleWraps(opts.dataDir, opts.store, peers.nodeKey.pubkey, log);
       },

@@ -11,6 +11,7 @@ import { ingestJsonl } from '../store/ingest.ts';
 import type { VerifierPool } from '../store/verifier-pool.ts';
 import type { EventStore, Filter } from '../store/types.ts';
 import type { Link } from './link.ts';
+import { receivingStore } from '../store/provenance.ts';
 
 export interface PullResult {
   stored: number;
@@ -54,6 +55,8 @@ function claimedId(event: unknown): string | undefined {
 export async function pull(link: Link, store: EventStore, need: readonly string[], filter: Filter, opts: PullOptions): Promise<PullResult> {
   const result: PullResult = { stored: 0, duplicate: 0, superseded: 0, rejected: [], missing: [], requests: 0 };
   const wanted = new Set(need);
+  // Provenance: what this sync stores is noted as received from this relay (store/provenance.ts).
+  const receiving = receivingStore(store, `sync:${link.url}`);
   const received = new Set<string>();
   let pending: { id: string; line: string }[] = [];
 
@@ -63,7 +66,7 @@ export async function pull(link: Link, store: EventStore, need: readonly string[
     pending = [];
     const r = await ingestJsonl(
       batch.map((b) => b.line),
-      store,
+      receiving,
       { pool: opts.pool, maxEventBytes: MAX_EVENT_BYTES },
     );
     result.stored += r.stored;

@@ -19,6 +19,7 @@ import { assertCanKeepOriginals, keepOriginal as keepOriginalFile } from '../../
 import { decodeEventRef } from '../context.ts';
 import { wrapForCircle } from '../../core/circles.ts';
 import { CircleBook, storeForCircle } from '../../node/circles.ts';
+import { receivingStore } from '../../store/provenance.ts';
 
 type Opts = Record<string, unknown>;
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -203,13 +204,13 @@ async function signAndStore(ctx: CliContext, template: EventTemplate, o: Opts): 
   try {
     const event = signEvent(template, sk);
     const circleName = maybe(o, 'circle');
-    if (circleName === undefined) ctx.store.put(event);
+    if (circleName === undefined) receivingStore(ctx.store, 'local').put(event);
     else {
       // For a circle: only the wrap goes to the main store (what sync and the relay carry); the
       // clear copy goes to the circle's own store, which nothing serves (docs/circles.md).
       const book = new CircleBook(ctx.dataDir.root);
       const circle = book.find(circleName);
-      storeForCircle(book, circle, event, wrapForCircle(event, sk, circle), ctx.store);
+      storeForCircle(book, circle, event, wrapForCircle(event, sk, circle), receivingStore(ctx.store, 'local'));
       book.close();
     }
     return event;
@@ -317,7 +318,7 @@ function mediaCommand(getContext: () => CliContext): Command {
       }
       await ctx.blobs.put(shared.bytes);
       if (keepOriginal) keepOriginalFile(ctx.dataDir.root, original, ox);
-      ctx.store.put(event);
+      receivingStore(ctx.store, 'local').put(event);
       process.stdout.write(o.json === true ? `${JSON.stringify(event)}\n` : `${event.id}\n`);
       process.stderr.write(`Shared copy: ${shared.type}, ${shared.width}x${shared.height}, ${shared.bytes.length} bytes, metadata removed (blob ${x}).${keepOriginal ? ' Original kept encrypted on this device only.' : ''}\n`);
     });

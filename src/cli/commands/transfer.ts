@@ -12,15 +12,19 @@ import { progressBar } from '../progress.ts';
 import { Exit } from '../exit-codes.ts';
 import type { CliContext } from '../context.ts';
 import { kindOf } from './read.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { deferredReceipts } from '../../store/provenance.ts';
 
 /** The chunks of a file (or stdin), reporting bytes read for the progress bar. */
-async function* chunksOf(path: string, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
+async function* chunksOf(path: string, onBytes: (n: number) => void, onChunk?: (chunk: Uint8Array) => void): AsyncGenerator<Uint8Array> {
   const input = path === '-' ? process.stdin : createReadStream(path);
   let bytes = 0;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       onBytes(bytes);
+      onChunk?.(chunk);
       yield chunk;
     }
   } catch (e) {
@@ -38,7 +42,11 @@ export async function importFile(ctx: CliContext, path: string, opts: { quiet?: 
     }
   }
   const bar = opts.quiet === true ? progressBar('', 0, '') : progressBar('Importing', size, 'bytes');
-  const result = await ingestJsonl(jsonlLines(chunksOf(path, (b) => bar.update(b))), ctx.store, {});
+  // Provenance (store/provenance.ts): the file's hash, taken as it is read, names where records came from.
+  const hash = sha256.create();
+  const receipts = deferredReceipts(ctx.store);
+  const result = await ingestJsonl(jsonlLines(chunksOf(path, (b) => bar.update(b), (c) => hash.update(c))), receipts.store, {});
+  receipts.done(`import:${bytesToHex(hash.digest())}`);
   bar.stop();
   return result;
 }

@@ -11,6 +11,7 @@ import { open, stat } from 'node:fs/promises';
 import { KeruenError } from '../../core/errors.ts';
 import { Kind } from '../../core/kinds.ts';
 import { ingestJsonl } from '../../store/ingest.ts';
+import { fileSha256, provenanceOf, receivingStore } from '../../store/provenance.ts';
 import type { EventStore } from '../../store/types.ts';
 import type { BlobStore } from '../../node/blobs.ts';
 import { PeerKnowledge } from '../peer-knowledge.ts';
@@ -137,7 +138,7 @@ export async function importBundle(store: EventStore, blobs: BlobStore, knowledg
   const slotDamage = await pass(path, src, first, (n) => opts.onProgress?.('records', n, size));
   const c = first.contents;
   const ids = [...c.lines.keys()];
-  const ingest = await ingestJsonl([...c.lines.values()], store, {});
+  const ingest = await ingestJsonl([...c.lines.values()], provenanceOf(store) === undefined ? store : receivingStore(store, `bundle:${await fileSha256(path)}`), {});
   const rejected = ingest.invalid.map((bad) => ({ id: ids[bad.line - 1] ?? '?', reason: bad.reason }));
 
   // Pass 2: blobs, each taken once its bytes verify and a media record names it.
