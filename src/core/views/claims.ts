@@ -15,6 +15,7 @@ import { Kind } from '../kinds.ts';
 import { VERDICTS, type AssessmentContent, type ClaimContent, type DomainRecord, type Verdict } from '../records.ts';
 import type { ApproxTime } from '../time.ts';
 import { indexOf, type ArchiveIndex, type ItemBase, type RefSummary, type ResolvedCitation, type TranslationView, type ViewOptions } from './common.ts';
+import { behindId, corroboration, type Behind, type Corroboration } from './corroboration.ts';
 
 export interface AssessmentView extends ItemBase<AssessmentContent> {
   verdict: Verdict;
@@ -52,6 +53,7 @@ export interface ClaimView extends ItemBase<ClaimContent> {
   /** Oldest first. */
   assessments: AssessmentView[];
   standing: Standing;
+  corroboration: ClaimCorroboration;
 }
 
 type AssessmentRecord = Extract<DomainRecord, { kind: typeof Kind.Assessment }>;
@@ -92,6 +94,38 @@ function assessmentsPhrase(list: readonly AssessmentView[]): string {
   return `${list.length} assessment${list.length === 1 ? '' : 's'} (${names.join(', ')})`;
 }
 
+function corroborationOf(ix: ArchiveIndex, list: readonly AssessmentView[]): Corroboration {
+  const behind: Behind[] = [];
+  for (const a of list) {
+    for (const e of a.evidence) {
+      const b = behindId(ix, e.headId);
+      if (b) behind.push(b);
+    }
+    for (const c of a.citations) {
+      const b = behindId(ix, c.sourceId);
+      if (b) behind.push(b);
+    }
+  }
+  return corroboration(behind);
+}
+
+/**
+ * Independent sources behind the evidence (and cited documents) of a claim's supporting
+ * assessments and of its contradicting ones: ten curators citing one article are one source.
+ */
+export interface ClaimCorroboration {
+  support: Corroboration;
+  contradiction: Corroboration;
+}
+
+/** Independent sources behind the assessments of a claim, split by side. */
+export function claimCorroboration(ix: ArchiveIndex, assessments: readonly AssessmentView[]): ClaimCorroboration {
+  return {
+    support: corroborationOf(ix, assessments.filter((a) => SUPPORT.has(a.verdict))),
+    contradiction: corroborationOf(ix, assessments.filter((a) => a.verdict === 'contradicts')),
+  };
+}
+
 /** Computes the standing of a claim from its assessments. */
 export function standingOf(assessments: readonly AssessmentView[]): Standing {
   const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
@@ -123,7 +157,7 @@ export function standingOf(assessments: readonly AssessmentView[]): Standing {
   };
 }
 
-function assessmentView(ix: ArchiveIndex, a: AssessmentRecord): AssessmentView {
+export function assessmentView(ix: ArchiveIndex, a: AssessmentRecord): AssessmentView {
   return {
     ...ix.base<AssessmentContent>(a),
     verdict: a.content.verdict,
@@ -150,6 +184,7 @@ export function buildClaims(events: readonly VerifiedEvent[] | ArchiveIndex, opt
       translations: ix.translations(c.event.id),
       assessments,
       standing: standingOf(assessments),
+      corroboration: claimCorroboration(ix, assessments),
     };
     if (c.content.said) view.said = c.content.said;
     if (c.content.figure) view.figure = { ...c.content.figure };
@@ -157,4 +192,11 @@ export function buildClaims(events: readonly VerifiedEvent[] | ArchiveIndex, opt
   });
   const key = (v: ClaimView): string => v.said?.from.slice(0, 10) ?? new Date(v.attribution.createdAt * 1000).toISOString().slice(0, 10);
   return views.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.attribution.createdAt - b.attribution.createdAt));
+}
+
+/** Every assessment of a record (any version of it), oldest first: "verified" marks on testimonies and media, "same as" on people and events. */
+export function assessmentsOf(events: readonly VerifiedEvent[] | ArchiveIndex, id: string, opts: ViewOptions = {}): AssessmentView[] {
+  const ix = indexOf(events, opts);
+  const list = ix.referrers(id, 'target', Kind.Assessment).map((a) => assessmentView(ix, a));
+  return list.sort((a, b) => a.attribution.createdAt - b.attribution.createdAt || (a.id < b.id ? -1 : 1));
 }

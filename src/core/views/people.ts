@@ -8,6 +8,8 @@ import { Kind } from '../kinds.ts';
 import { refsOf, type DomainRecord, type PersonContent, type PersonStatusContent, type PersonStatusValue, type Place } from '../records.ts';
 import { startMillis, type ApproxTime } from '../time.ts';
 import { compareStrings, endMillis, indexOf, wallClockKey, type ArchiveIndex, type ItemBase, type RefSummary, type ResolvedCitation, type ViewOptions } from './common.ts';
+import { behindRecord, corroboration, type Corroboration } from './corroboration.ts';
+import { duplicateGroups, mergedInto, shownAs, type DuplicateGroups, type Merged } from './duplicates.ts';
 
 export interface StatusEntry extends ItemBase<PersonStatusContent> {
   status: PersonStatusValue;
@@ -40,7 +42,8 @@ export interface StatusConflict {
 }
 
 /**
- * Independent sources behind a person's entry: `reporters` is the number of distinct authors
+ * Reporters and documents behind a person's entry (see `PersonView.corroboration` for the count
+ * of independent sources, which does not add the two): `reporters` is the number of distinct authors
  * (pubkeys) of the person record and its current status reports; `documents` the number of
  * distinct source documents cited by those records; `count` = reporters + documents. A reporter
  * who cites a document counts once as a reporter and once for the document: the count is an
@@ -64,6 +67,10 @@ export interface PersonView extends ItemBase<PersonContent> {
   /** Every current status report, oldest first by the same ordering. */
   history: StatusEntry[];
   sources: SourceCount;
+  /** Independent sources behind the person record(s) and the current status reports (see corroboration.ts). */
+  corroboration: Corroboration;
+  /** Other person records curators said are this person, and their decisions; their reports are in `history`. */
+  merged: Merged;
   conflicts: StatusConflict[];
 }
 
@@ -130,7 +137,8 @@ export function findConflicts(history: readonly StatusEntry[]): StatusConflict[]
   return out;
 }
 
-function personView(ix: ArchiveIndex, p: PersonRecord, reports: readonly StatusRecord[]): PersonView {
+function personView(ix: ArchiveIndex, members: readonly PersonRecord[], reports: readonly StatusRecord[], merged: Merged): PersonView {
+  const p = members[0] as PersonRecord;
   const c = p.content;
   const history = reports
     .map((r) => statusEntry(ix, r))
@@ -138,14 +146,19 @@ function personView(ix: ArchiveIndex, p: PersonRecord, reports: readonly StatusR
   const reporters = new Set([p.event.pubkey, ...reports.map((r) => r.event.pubkey)]);
   const documents = new Set<string>();
   for (const r of [p, ...reports]) for (const cite of r.content.sources ?? []) documents.add(ix.canonical(cite.source));
+  // Names of the merged records become aliases, so a search for either name finds the person.
+  const aliases = [...(c.aliases ?? [])];
+  for (const m of members.slice(1)) for (const n of [m.content.name, ...(m.content.aliases ?? [])]) if (n !== c.name && !aliases.includes(n)) aliases.push(n);
   const view: PersonView = {
     ...ix.base<PersonContent>(p),
     name: c.name,
-    aliases: [...(c.aliases ?? [])],
+    aliases,
     lang: c.lang,
     citations: ix.citations(p),
     history,
     sources: { count: reporters.size + documents.size, reporters: reporters.size, documents: documents.size },
+    corroboration: corroboration([...members, ...reports].map((r) => behindRecord(ix, r))),
+    merged,
     conflicts: findConflicts(history),
   };
   const current = history.at(-1);
@@ -153,6 +166,13 @@ function personView(ix: ArchiveIndex, p: PersonRecord, reports: readonly StatusR
   if (c.role !== undefined) view.role = c.role;
   if (c.description !== undefined) view.description = c.description;
   return view;
+}
+
+/** The view of the person shown for `p` with the reports of every record merged into it. */
+function mergedPersonView(ix: ArchiveIndex, d: DuplicateGroups, reports: Map<string, StatusRecord[]>, p: PersonRecord): PersonView {
+  const members = (d.groups.get(p.event.id)?.members ?? [p]) as PersonRecord[];
+  const all = members.flatMap((m) => reports.get(m.event.id) ?? []);
+  return personView(ix, members, all, mergedInto(d, p.event.id));
 }
 
 function reportsByPerson(ix: ArchiveIndex): Map<string, StatusRecord[]> {
@@ -172,16 +192,20 @@ function reportsByPerson(ix: ArchiveIndex): Map<string, StatusRecord[]> {
 export function buildPeople(events: readonly VerifiedEvent[] | ArchiveIndex, opts: ViewOptions = {}): PersonView[] {
   const ix = indexOf(events, opts);
   const reports = reportsByPerson(ix);
+  const d = duplicateGroups(ix, Kind.PersonOfConcern);
   return ix
     .heads(Kind.PersonOfConcern)
-    .map((p) => personView(ix, p, reports.get(p.event.id) ?? []))
+    .filter((p) => shownAs(d, p.event.id) === p.event.id)
+    .map((p) => mergedPersonView(ix, d, reports, p))
     .sort((a, b) => a.name.localeCompare(b.name) || a.attribution.createdAt - b.attribution.createdAt);
 }
 
-/** One person, by the id of any version of their record; undefined when not in the input. */
+/** One person, by the id of any version of their record (or of a record merged into it); undefined when not in the input. */
 export function buildPerson(events: readonly VerifiedEvent[] | ArchiveIndex, personId: string, opts: ViewOptions = {}): PersonView | undefined {
   const ix = indexOf(events, opts);
-  const p = ix.head(personId);
-  if (p?.kind !== Kind.PersonOfConcern) return undefined;
-  return personView(ix, p, reportsByPerson(ix).get(p.event.id) ?? []);
+  const found = ix.head(personId);
+  if (found?.kind !== Kind.PersonOfConcern) return undefined;
+  const d = duplicateGroups(ix, Kind.PersonOfConcern);
+  const p = ix.head(shownAs(d, found.event.id)) as PersonRecord;
+  return mergedPersonView(ix, d, reportsByPerson(ix), p);
 }

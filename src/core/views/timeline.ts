@@ -15,6 +15,8 @@ import { Kind } from '../kinds.ts';
 import { STATUSES, refsOf, type DomainRecord, type EventContent, type PersonStatusValue, type Place, type TestimonyContent } from '../records.ts';
 import { compareTimes, dayOf, daysCovered, type ApproxTime } from '../time.ts';
 import { compareStrings, indexOf, type ArchiveIndex, type ItemBase, type RefSummary, type ResolvedCitation, type TranslationView, type ViewOptions } from './common.ts';
+import { behindRecord, corroboration, type Corroboration } from './corroboration.ts';
+import { duplicateGroups, mergedInto, shownAs, type Merged } from './duplicates.ts';
 
 export type TimelineOptions = ViewOptions;
 
@@ -49,6 +51,10 @@ export interface TimelineEvent extends ItemBase<EventContent> {
   persons: RefSummary[];
   media: RefSummary[];
   translations: Record<string, TranslationView>;
+  /** Independent sources behind the event record(s) and its testimonies (see corroboration.ts). */
+  corroboration: Corroboration;
+  /** Other event records curators said are this event, and their decisions; their testimonies are in `testimonies`. */
+  merged: Merged;
 }
 
 export interface DayCounts {
@@ -134,8 +140,13 @@ function testimoniesOf(ix: ArchiveIndex, e: EventRecord): TimelineTestimony[] {
   return out.sort((a, b) => compareStrings(key(a), key(b)) || a.attribution.createdAt - b.attribution.createdAt);
 }
 
-function eventView(ix: ArchiveIndex, e: EventRecord): TimelineEvent {
+function eventView(ix: ArchiveIndex, members: readonly EventRecord[], merged: Merged): TimelineEvent {
+  const e = members[0] as EventRecord;
   const c = e.content;
+  const testimonies = testimoniesOf(ix, e);
+  // Testimonies of the records merged into this one join it, each once.
+  for (const m of members.slice(1)) for (const t of testimoniesOf(ix, m)) if (!testimonies.some((x) => x.id === t.id)) testimonies.push(t);
+  const records: DomainRecord[] = [...members, ...testimonies.map((t) => ix.head(t.id) as DomainRecord)];
   const view: TimelineEvent = {
     ...ix.base<EventContent>(e),
     lang: c.lang,
@@ -145,10 +156,12 @@ function eventView(ix: ArchiveIndex, e: EventRecord): TimelineEvent {
     days: daysCovered(c.when),
     categories: [...c.categories],
     citations: ix.citations(e),
-    testimonies: testimoniesOf(ix, e),
+    testimonies,
     persons: ix.describeRefs(e, 'person'),
     media: ix.describeRefs(e, 'media'),
     translations: ix.translations(e.event.id),
+    corroboration: corroboration(records.map((r) => behindRecord(ix, r))),
+    merged,
   };
   if (c.where) view.where = c.where;
   return view;
@@ -166,8 +179,12 @@ export function buildTimeline(events: readonly VerifiedEvent[] | ArchiveIndex, o
   const periods: TimelineEvent[] = [];
   const testimonyIds = new Set<string>();
   let eventCount = 0;
+  const dups = duplicateGroups(ix, Kind.Event);
   for (const e of ix.heads(Kind.Event)) {
-    const view = eventView(ix, e);
+    // An event merged into an older one is shown only there.
+    if (shownAs(dups, e.event.id) !== e.event.id) continue;
+    const members = (dups.groups.get(e.event.id)?.members ?? [e]) as EventRecord[];
+    const view = eventView(ix, members, mergedInto(dups, e.event.id));
     eventCount++;
     for (const t of view.testimonies) testimonyIds.add(t.id);
     const [first, ...rest] = view.days;
