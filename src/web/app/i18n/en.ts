@@ -5,6 +5,7 @@
  */
 import { exploreEn } from './explore/en.ts';
 import { captureEn } from './capture/en.ts';
+import { verifyEn } from './verify/en.ts';
 
 const shellEn = {
   'app.name': 'Keruen',
@@ -35,7 +36,7 @@ const shellEn = {
   'archive.records': { one: '{count} record', other: '{count} records' },
 } as const;
 
-export const en = { ...shellEn, ...exploreEn, ...captureEn } as const;
+export const en = { ...shellEn, ...exploreEn, ...captureEn, ...verifyEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;

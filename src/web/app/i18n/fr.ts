@@ -1,10 +1,12 @@
 import type { MessageKey, Message } from './en.ts';
 import { exploreFr } from './explore/fr.ts';
 import { captureFr } from './capture/fr.ts';
+import { verifyFr } from './verify/fr.ts';
 
 export const fr: Record<MessageKey, Message> = {
   ...exploreFr,
   ...captureFr,
+  ...verifyFr,
   'app.name': 'Keruen',
   'app.tagline': 'Des témoignages gardés en vie malgré la coupure',
   'nav.timeline': 'Chronologie',

@@ -1,10 +1,12 @@
 import type { MessageKey, Message } from './en.ts';
 import { exploreKk } from './explore/kk.ts';
 import { captureKk } from './capture/kk.ts';
+import { verifyKk } from './verify/kk.ts';
 
 export const kk: Record<MessageKey, Message> = {
   ...exploreKk,
   ...captureKk,
+  ...verifyKk,
   'app.name': 'Keruen',
   'app.tagline': 'Интернет өшірілгенде де сақталған куәліктер',
   'nav.timeline': 'Хронология',

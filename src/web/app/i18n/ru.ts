@@ -1,10 +1,12 @@
 import type { MessageKey, Message } from './en.ts';
 import { exploreRu } from './explore/ru.ts';
 import { captureRu } from './capture/ru.ts';
+import { verifyRu } from './verify/ru.ts';
 
 export const ru: Record<MessageKey, Message> = {
   ...exploreRu,
   ...captureRu,
+  ...verifyRu,
   'app.name': 'Keruen',
   'app.tagline': 'Свидетельства, сохранённые вопреки отключению',
   'nav.timeline': 'Хронология',

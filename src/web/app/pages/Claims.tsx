@@ -13,6 +13,7 @@ import { Translatable } from '../components/Translatable.tsx';
 import { figureText, standingText } from '../explore/claim-text.ts';
 import { claimsOf } from '../explore/views.ts';
 import { useI18n } from '../i18n/index.ts';
+import { Sources } from '../verify/Sources.tsx';
 
 const STANDING_ICON: Record<Standing['code'], string> = { supported: '✓', contradicted: '✗', disputed: '⇄', unassessed: '…' };
 
@@ -67,6 +68,11 @@ function Claim({ c }: { c: ClaimView }) {
         <p>
           <span aria-hidden="true">{STANDING_ICON[c.standing.code]} </span>
           {standingText(c.standing, i18n)}
+        </p>
+        {c.corroboration.support.records > 0 && <Sources c={c.corroboration.support} label={t('verify.support')} />}
+        {c.corroboration.contradiction.records > 0 && <Sources c={c.corroboration.contradiction} label={t('verify.contradiction')} />}
+        <p>
+          <a href={`/record/${c.id}#verify`}>{t('verify.linkEvidence')}</a>
         </p>
       </div>
       <Citations list={c.citations} />

@@ -12,6 +12,8 @@ import { TimeText } from '../components/TimeText.tsx';
 import { formatCreated, placeName } from '../explore/format.ts';
 import { peopleOf } from '../explore/views.ts';
 import { useI18n } from '../i18n/index.ts';
+import { Merged } from '../verify/Merged.tsx';
+import { Sources } from '../verify/Sources.tsx';
 
 function Conflicts({ p }: { p: PersonView }) {
   const { t } = useI18n();
@@ -58,9 +60,7 @@ function PersonRow({ p }: { p: PersonView }) {
           </span>
         )}
       </p>
-      <p class="meta">
-        {t('people.sources', { count: p.sources.count })} ({t('people.sourcesDetail', { reporters: p.sources.reporters, documents: p.sources.documents })})
-      </p>
+      <Sources c={p.corroboration} />
       <Conflicts p={p} />
     </li>
   );
@@ -131,9 +131,8 @@ function Person({ p }: { p: PersonView }) {
       <p>
         {t('people.status')}: {p.current ? <StatusBadge status={p.current.status} /> : <span class="quiet">{t('people.noStatus')}</span>}
       </p>
-      <p class="meta">
-        {t('people.sources', { count: p.sources.count })} ({t('people.sourcesDetail', { reporters: p.sources.reporters, documents: p.sources.documents })})
-      </p>
+      <Sources c={p.corroboration} />
+      <Merged merged={p.merged} />
       <Conflicts p={p} />
       {p.role !== undefined && (
         <p>

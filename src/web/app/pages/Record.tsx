@@ -14,6 +14,7 @@ import type { LoadedArchive } from '../data/archive.ts';
 import { formatCreated, languageName, shortNpub } from '../explore/format.ts';
 import { linksInOf } from '../explore/views.ts';
 import { useI18n } from '../i18n/index.ts';
+import { VerifyPanel } from '../verify/VerifyPanel.tsx';
 
 function findEvent(a: LoadedArchive, id: string): VerifiedEvent | undefined {
   const exact = a.events.find((e) => e.id === id);
@@ -131,6 +132,7 @@ function RecordView({ a, e }: { a: LoadedArchive; e: VerifiedEvent }) {
           </ul>
         </>
       )}
+      <VerifyPanel a={a} e={e} />
       <details class="raw">
         <summary>{t('record.raw')}</summary>
         <pre>{JSON.stringify(e, null, 2)}</pre>

@@ -1,0 +1,148 @@
+/**
+ * One judgement: what it rests on (fixed, or picked from the archive), the required reason, the
+ * identity and its passphrase; then sign in the browser and publish to the node's relay. The
+ * archive is reloaded once the relay said OK, so every view counts the new assessment at once.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Verdict } from '../../../core/records.ts';
+import { fetchIdentities, SaveError, type NodeIdentity } from '../capture/publish.ts';
+import { useArchive } from '../data/use-archive.ts';
+import { useI18n, type MessageKey } from '../i18n/index.ts';
+import { publishJudgement } from './sign.ts';
+
+export interface Candidate {
+  id: string;
+  /** Kind name key and a few words of the record. */
+  kindKey: MessageKey;
+  label: string;
+}
+
+export type FormMode =
+  | { kind: 'verify'; evidence: readonly string[] }
+  | { kind: 'link'; candidates: readonly Candidate[] }
+  | { kind: 'same'; candidates: readonly Candidate[] };
+
+type Phase = { step: 'idle' } | { step: 'signing' } | { step: 'publishing' } | { step: 'done' } | { step: 'failed'; message: string };
+type Ids = { state: 'loading' } | { state: 'ready'; list: NodeIdentity[] } | { state: 'failed'; reason: string };
+
+const MAX_OPTIONS = 200;
+
+export function JudgementForm({ target, mode, title, help }: { target: string; mode: FormMode; title: MessageKey; help: MessageKey }) {
+  const { t, locale } = useI18n();
+  const { reload } = useArchive();
+  const [ids, setIds] = useState<Ids>({ state: 'loading' });
+  const [chosen, setChosen] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [reason, setReason] = useState('');
+  const [picked, setPicked] = useState('');
+  const [filter, setFilter] = useState('');
+  const [side, setSide] = useState<'supports' | 'contradicts'>('supports');
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+
+  useEffect(() => {
+    fetchIdentities().then(
+      (list) => {
+        setIds({ state: 'ready', list });
+        setChosen((c) => c || (list.find((i) => i.isDefault) ?? list[0])?.pubkey || '');
+      },
+      (e: unknown) => setIds({ state: 'failed', reason: e instanceof SaveError ? e.reason : String(e) }),
+    );
+  }, []);
+
+  const candidates = mode.kind === 'verify' ? [] : mode.candidates;
+  const needle = filter.trim().toLowerCase();
+  const shown = (needle ? candidates.filter((c) => c.label.toLowerCase().includes(needle) || c.id.startsWith(needle)) : candidates).slice(0, MAX_OPTIONS);
+
+  const submit = async () => {
+    if (mode.kind !== 'verify' && picked === '') return setPhase({ step: 'failed', message: t('verify.needPick') });
+    if (reason.trim() === '') return setPhase({ step: 'failed', message: t('verify.needReason') });
+    const identity = ids.state === 'ready' ? ids.list.find((i) => i.pubkey === chosen) : undefined;
+    if (identity === undefined) return setPhase({ step: 'failed', message: t('verify.noIdentity') });
+    const verdict: Verdict = mode.kind === 'verify' ? 'verifies' : mode.kind === 'same' ? 'duplicates' : side;
+    const evidence = mode.kind === 'verify' ? mode.evidence : [picked];
+    try {
+      await publishJudgement({ target, verdict, evidence, note: reason, lang: locale }, identity, passphrase, (p) => setPhase({ step: p }));
+      setPassphrase('');
+      setReason('');
+      setPicked('');
+      setPhase({ step: 'done' });
+      reload();
+    } catch (e) {
+      const message = e instanceof SaveError && e.stage === 'passphrase' ? t('verify.badPassphrase') : t('verify.failed', { reason: e instanceof SaveError ? e.reason : e instanceof Error ? e.message : String(e) });
+      setPhase({ step: 'failed', message });
+    }
+  };
+
+  const busy = phase.step === 'signing' || phase.step === 'publishing';
+  return (
+    <form
+      class="cap-form verify-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <fieldset disabled={busy}>
+        <legend>{t(title)}</legend>
+        <p class="note">{t(help)}</p>
+        {mode.kind === 'link' && (
+          <div class="cap-radios" role="radiogroup" aria-label={t('verify.side')}>
+            {(['supports', 'contradicts'] as const).map((s) => (
+              <label key={s}>
+                <input type="radio" name="verify-side" value={s} checked={side === s} onChange={() => setSide(s)} /> {t(`verify.side.${s}`)}
+              </label>
+            ))}
+          </div>
+        )}
+        {mode.kind !== 'verify' && (
+          <>
+            <label for="verify-filter">{t('verify.filter')}</label>
+            <input id="verify-filter" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+            <label for="verify-pick">{t('verify.pick')}</label>
+            <select id="verify-pick" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+              <option value="">{t('verify.pickNone')}</option>
+              {shown.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t(c.kindKey)}: {c.label}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label for="verify-reason">{t('verify.reason')}</label>
+        <textarea id="verify-reason" rows={3} required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        {ids.state === 'failed' && <p class="error">{t('verify.failed', { reason: ids.reason })}</p>}
+        {ids.state === 'ready' && ids.list.length === 0 && <p class="error">{t('verify.noIdentity')}</p>}
+        {ids.state === 'ready' && ids.list.length > 0 && (
+          <>
+            <label for="verify-identity">{t('verify.identity')}</label>
+            <select id="verify-identity" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
+              {ids.list.map((i) => (
+                <option key={i.pubkey} value={i.pubkey}>
+                  {i.name} ({i.npub.slice(0, 12)}…{i.npub.slice(-6)})
+                </option>
+              ))}
+            </select>
+            <label for="verify-passphrase">{t('verify.passphrase')}</label>
+            <input id="verify-passphrase" type="password" autoComplete="current-password" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
+          </>
+        )}
+        <p>
+          <button type="submit" class="primary">
+            {t('verify.submit')}
+          </button>
+        </p>
+      </fieldset>
+      <div aria-live="polite">
+        {phase.step === 'signing' && <p>{t('verify.signing')}</p>}
+        {phase.step === 'publishing' && <p>{t('verify.publishing')}</p>}
+        {phase.step === 'done' && <p class="verify-done">{t('verify.done')}</p>}
+      </div>
+      {phase.step === 'failed' && (
+        <p class="error" role="alert">
+          {phase.message}
+        </p>
+      )}
+    </form>
+  );
+}

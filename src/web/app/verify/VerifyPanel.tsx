@@ -1,0 +1,133 @@
+/**
+ * The curator's part of a record page: what stands behind the record (independent sources,
+ * verifications, merges) and the act that fits its kind: "Mark as verified" for a testimony or a
+ * media file, "Link evidence" for a claim, "Same as…" for a person or an event.
+ */
+import type { VerifiedEvent } from '../../../core/event.ts';
+import { Kind } from '../../../core/kinds.ts';
+import { refsOf, type DomainRecord } from '../../../core/records.ts';
+import { assessmentsOf, type ArchiveIndex } from '../../../core/views/index.ts';
+import { Attribution } from '../components/Attribution.tsx';
+import { kindKey } from '../components/RefList.tsx';
+import type { LoadedArchive } from '../data/archive.ts';
+import { claimsOf, peopleOf, timelineOf } from '../explore/views.ts';
+import { useI18n } from '../i18n/index.ts';
+import { JudgementForm, type Candidate } from './JudgementForm.tsx';
+import { Merged } from './Merged.tsx';
+import { Sources } from './Sources.tsx';
+
+/** What "verified" rests on: the documents the record cites, else the record itself. */
+export function verificationEvidence(ix: ArchiveIndex, e: VerifiedEvent): string[] {
+  const r = ix.records.get(e.id);
+  if (!r) return [e.id];
+  const cited = new Set<string>(refsOf(r, 'source'));
+  for (const c of 'sources' in r.content ? (r.content.sources ?? []) : []) cited.add(c.source);
+  return cited.size > 0 ? [...cited].slice(0, 50) : [e.id];
+}
+
+function candidatesOf(ix: ArchiveIndex, kinds: readonly number[], except: string): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (id: string, kind: number) => {
+    if (!kinds.includes(kind) || id === except) return;
+    const d = ix.describe(id);
+    out.push({ id, kindKey: kindKey(d.kind), label: d.label });
+  };
+  for (const r of ix.heads()) add(r.event.id, r.kind);
+  for (const e of ix.raw.values()) add(e.id, e.kind);
+  return out;
+}
+
+function Verifications({ ix, id }: { ix: ArchiveIndex; id: string }) {
+  const { t } = useI18n();
+  const list = assessmentsOf(ix, id).filter((a) => a.verdict === 'verifies');
+  return (
+    <>
+      <h3>{t('verify.verifications')}</h3>
+      {list.length === 0 ? (
+        <p class="quiet">{t('verify.noVerification')}</p>
+      ) : (
+        <ul class="plain verifications">
+          {list.map((a) => (
+            <li key={a.id} class="assessment">
+              <p>
+                <span class="verdict verdict-verifies">✓ {t('verify.verifiedBy', { name: a.attribution.name ?? a.attribution.pubkey.slice(0, 8) })}</span>
+              </p>
+              <p lang={a.lang}>{a.note}</p>
+              <Attribution a={a.attribution} id={a.id} label="claims.assessedBy" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Standing({ a, r }: { a: LoadedArchive; r: DomainRecord }) {
+  const { t } = useI18n();
+  const ix = a.index;
+  if (r.kind === Kind.Event) {
+    const tl = timelineOf(ix);
+    const ev = [...tl.days.flatMap((d) => d.events), ...tl.periods].find((x) => x.id === r.event.id || x.merged.ids.includes(r.event.id));
+    return ev ? (
+      <>
+        <Sources c={ev.corroboration} label={t('verify.behindEvent')} />
+        <Merged merged={ev.merged} />
+      </>
+    ) : null;
+  }
+  if (r.kind === Kind.PersonOfConcern) {
+    const p = peopleOf(ix).find((x) => x.id === r.event.id || x.merged.ids.includes(r.event.id));
+    return p ? (
+      <>
+        <Sources c={p.corroboration} />
+        <Merged merged={p.merged} />
+      </>
+    ) : null;
+  }
+  if (r.kind === Kind.Claim) {
+    const c = claimsOf(ix).find((x) => x.id === r.event.id);
+    return c ? (
+      <>
+        <Sources c={c.corroboration.support} label={t('verify.support')} />
+        <Sources c={c.corroboration.contradiction} label={t('verify.contradiction')} />
+      </>
+    ) : null;
+  }
+  return null;
+}
+
+export function VerifyPanel({ a, e }: { a: LoadedArchive; e: VerifiedEvent }) {
+  const { t } = useI18n();
+  const ix = a.index;
+  // Judgements are made on the version shown, never on a superseded one.
+  if (ix.canonical(e.id) !== e.id) return null;
+  const r = ix.records.get(e.id);
+  let act;
+  if (e.kind === Kind.Testimony || e.kind === Kind.MediaDescriptor)
+    act = <JudgementForm target={e.id} mode={{ kind: 'verify', evidence: verificationEvidence(ix, e) }} title="verify.markVerified" help="verify.markVerifiedHelp" />;
+  else if (e.kind === Kind.Claim)
+    act = <JudgementForm target={e.id} mode={{ kind: 'link', candidates: candidatesOf(ix, [Kind.Testimony, Kind.MediaDescriptor, Kind.SourceDocument], e.id) }} title="verify.linkEvidence" help="verify.linkEvidenceHelp" />;
+  else if (e.kind === Kind.PersonOfConcern || e.kind === Kind.Event)
+    act = (
+      <JudgementForm
+        target={e.id}
+        mode={{ kind: 'same', candidates: candidatesOf(ix, [e.kind], e.id) }}
+        title="verify.sameAs"
+        help={e.kind === Kind.Event ? 'verify.sameAsEventHelp' : 'verify.sameAsPersonHelp'}
+      />
+    );
+  if (act === undefined && !r) return null;
+  return (
+    <section class="verify" id="verify" aria-labelledby="verify-heading">
+      <h2 id="verify-heading">{t('verify.heading')}</h2>
+      {r && <Standing a={a} r={r} />}
+      {(e.kind === Kind.Testimony || e.kind === Kind.MediaDescriptor) && <Verifications ix={ix} id={e.id} />}
+      {act && (
+        <>
+          <p class="note">{t('verify.intro')}</p>
+          {act}
+        </>
+      )}
+    </section>
+  );
+}
