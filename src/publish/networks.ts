@@ -1,0 +1,294 @@
+/**
+ * Publishing to the existing networks: the public records to Nostr relays (NIP-01 EVENT/OK),
+ * then the media their descriptors (kind 1063) name to Blossom servers (BUD-01/02). Records go
+ * first and media last so that a server which takes blobs only for descriptors it knows (a Keruen
+ * node does) already has them, and a window that closes early has carried the text.
+ *
+ * Each relay and server gets its own report: accepted, duplicate (or already held), refused with
+ * the reason it gave, bytes. A relay or server that cannot be reached is reported, not thrown:
+ * the others still get their copy.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { generateSecretKey } from 'nostr-tools/pure';
+import { KeruenError } from '../core/errors.ts';
+import { nowSeconds, signEvent, type VerifiedEvent } from '../core/event.ts';
+import { Kind } from '../core/kinds.ts';
+import type { BlobStore } from '../node/blobs.ts';
+import { MemoryStore } from '../store/memory.ts';
+import { openLink } from '../sync/link.ts';
+import { mediaRefOf, reasonOf, type MediaRef } from '../sync/media.ts';
+import { parseProxyUrl, proxyAgent } from '../sync/proxy.ts';
+import { push } from '../sync/push.ts';
+
+const UPLOAD_AUTH_KIND = 24242;
+
+export interface RelayPublishReport {
+  url: string;
+  accepted: number;
+  /** Accepted, and the relay already had it. */
+  duplicate: number;
+  /** Refused by the relay, with its reason ("blocked: ...", "invalid: ..."). */
+  refused: { id: string; reason: string }[];
+  bytesSent: number;
+  bytesReceived: number;
+  /** The relay could not be reached, or the link failed on the way: what was not answered stays unsent. */
+  error?: string;
+}
+
+export interface BlossomPublishReport {
+  url: string;
+  /** Uploaded now. */
+  accepted: number;
+  /** The server held them already (HEAD 200): not sent again. */
+  duplicate: number;
+  refused: { sha256: string; reason: string }[];
+  /** Blob bytes uploaded. */
+  bytes: number;
+  error?: string;
+}
+
+export interface NetworkPublishReport {
+  /** Records offered to each relay. */
+  records: number;
+  /** Gift wraps (circle records) found among the records: never sent anywhere. */
+  withheld: number;
+  /** Blobs named by the published media descriptors. */
+  media: number;
+  /** Named by a descriptor but not held by this node: sent nowhere. */
+  mediaMissing: string[];
+  relays: RelayPublishReport[];
+  blossom: BlossomPublishReport[];
+}
+
+export interface PublishProgress {
+  done: number;
+  total: number;
+  phase: 'records' | 'media';
+}
+
+export interface NetworkPublishOptions {
+  relays: string[];
+  blossom: string[];
+  /** Where the media are (read through it: an encrypted folder decrypts on the way out). */
+  blobs?: BlobStore;
+  /** Signs Blossom upload authorizations and answers relays' NIP-42 challenges. Default: a throwaway key for uploads, no AUTH. */
+  secretKey?: Uint8Array;
+  onProgress?: (p: PublishProgress) => void;
+  /** socks5://, socks5h:// or http:// proxy for every connection (sync/proxy.ts). */
+  proxy?: string;
+  /** Idle time allowed per request or message. Default 30 s. */
+  timeoutMs?: number;
+}
+
+/** A Blossom server's address: http(s), no query; its endpoints are under it (BUD-01 puts them at the root). */
+function blossomBase(url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.search !== '' || parsed.hash !== '') {
+    throw KeruenError.usage(`"${url.slice(0, 200)}" is not a Blossom server address: give it like https://blossom.example`);
+  }
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+}
+
+function relayAddress(url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed === undefined || !['ws:', 'wss:', 'http:', 'https:'].includes(parsed.protocol)) {
+    throw KeruenError.usage(`"${url.slice(0, 200)}" is not a relay address: give it like wss://relay.example`);
+  }
+  return url;
+}
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** The first 4 KiB of the body: enough for a refusal's reason or a blob descriptor. */
+  body: string;
+}
+
+/** One request, its answer read (small) to the end so a keep-alive socket can serve the next. */
+function request(url: string, o: { method: string; agent: http.Agent; timeoutMs: number; headers?: Record<string, string>; body?: Readable }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = (url.startsWith('https:') ? https : http).request(url, { method: o.method, headers: o.headers ?? {}, agent: o.agent }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => {
+        if (body.length < 4096) body += chunk.toString('utf8');
+      });
+      res.on('error', (e) => reject(new KeruenError('io', `${o.method} ${url}: ${e.message}`)));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.setTimeout(o.timeoutMs, () => req.destroy(new Error(`no answer for ${Math.round(o.timeoutMs / 1000)} s`)));
+    req.on('error', (e) => reject(new KeruenError('io', `${o.method} ${url}: ${e.message}`)));
+    if (o.body !== undefined) {
+      // A refused or cut upload must not leave the blob open.
+      req.once('close', () => o.body?.destroy());
+      o.body.on('error', (e) => req.destroy(e));
+      o.body.pipe(req);
+    } else req.end();
+  });
+}
+
+/** The blobs that the descriptors name, one per hash (largest declared size), smallest first. */
+function mediaOf(records: readonly VerifiedEvent[]): (MediaRef & { type: string })[] {
+  const bySha = new Map<string, MediaRef & { type: string }>();
+  for (const e of records) {
+    const ref = mediaRefOf(e);
+    if (ref === undefined) continue;
+    const type = e.tags.find((t) => t[0] === 'm')?.[1] ?? 'application/octet-stream';
+    const known = bySha.get(ref.sha256);
+    if (known === undefined || known.size < ref.size) bySha.set(ref.sha256, { ...ref, type });
+  }
+  return [...bySha.values()].sort((a, b) => a.size - b.size || (a.sha256 < b.sha256 ? -1 : 1));
+}
+
+async function publishToRelay(url: string, store: MemoryStore, ids: readonly string[], opts: NetworkPublishOptions, onDone: () => void): Promise<RelayPublishReport> {
+  const report: RelayPublishReport = { url, accepted: 0, duplicate: 0, refused: [], bytesSent: 0, bytesReceived: 0 };
+  let link;
+  try {
+    link = await openLink(url, {
+      ...(opts.proxy !== undefined ? { proxy: opts.proxy } : {}),
+      ...(opts.secretKey !== undefined ? { authSecretKeys: [opts.secretKey] } : {}),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    });
+  } catch (e) {
+    report.error = e instanceof Error ? e.message : String(e);
+    return report;
+  }
+  try {
+    // Text before media descriptors, small before large, a window of events in flight, and a
+    // relay's "rate-limited" answered by waiting and sending again (sync/push.ts).
+    const result = await push(link, store, ids, { onProgress: onDone });
+    report.accepted = result.accepted;
+    report.duplicate = result.duplicate;
+    report.refused = result.rejected;
+  } catch (e) {
+    report.error = e instanceof Error ? e.message : String(e);
+  } finally {
+    report.bytesSent = link.bytesSent;
+    report.bytesReceived = link.bytesReceived;
+    link.close();
+  }
+  return report;
+}
+
+interface MediaJob {
+  ref: MediaRef & { type: string };
+  /** The size of the blob as this node holds it (what an upload sends). */
+  size: number;
+}
+
+async function publishToBlossom(server: string, jobs: readonly MediaJob[], blobs: BlobStore, opts: NetworkPublishOptions, agent: http.Agent, authKey: Uint8Array, onBytes: (n: number) => void): Promise<BlossomPublishReport> {
+  const base = blossomBase(server);
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const report: BlossomPublishReport = { url: server, accepted: 0, duplicate: 0, refused: [], bytes: 0 };
+  for (const { ref, size } of jobs) {
+    try {
+      // HEAD first: a blob the server holds costs one small request, not the upload.
+      const head = await request(`${base}/${ref.sha256}`, { method: 'HEAD', agent, timeoutMs });
+      if (head.status === 200) {
+        report.duplicate++;
+        onBytes(size);
+        continue;
+      }
+      if (head.status !== 404) {
+        report.refused.push({ sha256: ref.sha256, reason: `HEAD: ${reasonOf(head.status, head.headers, head.body)}` });
+        onBytes(size);
+        continue;
+      }
+      const now = nowSeconds();
+      const auth = signEvent(
+        { kind: UPLOAD_AUTH_KIND, created_at: now, tags: [['t', 'upload'], ['x', ref.sha256], ['expiration', String(now + 600)]], content: 'Publish the media of a record' },
+        authKey,
+      );
+      const res = await request(`${base}/upload`, {
+        method: 'PUT',
+        agent,
+        timeoutMs,
+        headers: { authorization: `Nostr ${Buffer.from(JSON.stringify(auth)).toString('base64')}`, 'content-length': String(size), 'content-type': ref.type },
+        body: blobs.stream(ref.sha256),
+      });
+      onBytes(size);
+      if (res.status !== 200 && res.status !== 201) {
+        report.refused.push({ sha256: ref.sha256, reason: reasonOf(res.status, res.headers, res.body) });
+        continue;
+      }
+      // BUD-02: the answer is the blob descriptor; a server that kept other bytes has not got ours.
+      let stored: unknown;
+      try {
+        stored = (JSON.parse(res.body) as { sha256?: unknown }).sha256;
+      } catch {
+        stored = undefined;
+      }
+      if (stored !== undefined && stored !== ref.sha256) {
+        report.refused.push({ sha256: ref.sha256, reason: `the server stored other bytes (sha256 ${String(stored).slice(0, 16)}...)` });
+        continue;
+      }
+      report.accepted++;
+      report.bytes += size;
+    } catch (e) {
+      // No resumable upload in Blossom: the next publish sends it again, whole.
+      report.refused.push({ sha256: ref.sha256, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return report;
+}
+
+/** An agent for a server's requests: through the proxy when there is one (media must not go around Tor). */
+function agentFor(base: string, proxy: string | undefined): http.Agent {
+  if (proxy !== undefined) return proxyAgent(parseProxyUrl(proxy), base.startsWith('http:') ? 'forward' : 'tunnel');
+  return new (base.startsWith('https:') ? https : http).Agent({ keepAlive: true, maxSockets: 2 });
+}
+
+/**
+ * Pushes `records` (already the public ones: see publicRecords) to every relay in `relays`, then
+ * the blobs their media descriptors name, read from `blobs`, to every server in `blossom`.
+ */
+export async function publishToNetworks(records: readonly VerifiedEvent[], opts: NetworkPublishOptions): Promise<NetworkPublishReport> {
+  // Addresses first: a typo fails before anything leaves.
+  for (const r of opts.relays) relayAddress(r);
+  for (const b of opts.blossom) blossomBase(b);
+  if (opts.proxy !== undefined) parseProxyUrl(opts.proxy);
+
+  // Circle records are never public: a gift wrap that reached this list is held back, not sent.
+  const sendable = records.filter((e) => e.kind !== Kind.GiftWrap);
+  const store = new MemoryStore();
+  store.putMany(sendable);
+  const ids = sendable.map((e) => e.id);
+  const refs = mediaOf(sendable);
+  const report: NetworkPublishReport = { records: ids.length, withheld: records.length - sendable.length, media: refs.length, mediaMissing: [], relays: [], blossom: [] };
+
+  const totalRecords = ids.length * opts.relays.length;
+  let doneRecords = 0;
+  opts.onProgress?.({ done: 0, total: totalRecords, phase: 'records' });
+  for (const url of opts.relays) {
+    const before = doneRecords;
+    const r = await publishToRelay(url, store, ids, opts, () => opts.onProgress?.({ done: ++doneRecords, total: totalRecords, phase: 'records' }));
+    // A failed relay's unsent records count as done: the bar measures the work, not success.
+    doneRecords = before + ids.length;
+    report.relays.push(r);
+  }
+  opts.onProgress?.({ done: totalRecords, total: totalRecords, phase: 'records' });
+
+  if (opts.blossom.length === 0 || refs.length === 0) return report;
+  const jobs: MediaJob[] = [];
+  for (const ref of refs) {
+    const local = opts.blobs === undefined ? undefined : await opts.blobs.stat(ref.sha256);
+    if (local === undefined) report.mediaMissing.push(ref.sha256);
+    else jobs.push({ ref, size: local.size });
+  }
+  const totalBytes = jobs.reduce((n, j) => n + j.size, 0) * opts.blossom.length;
+  let doneBytes = 0;
+  opts.onProgress?.({ done: 0, total: totalBytes, phase: 'media' });
+  const authKey = opts.secretKey ?? generateSecretKey();
+  for (const server of opts.blossom) {
+    const base = blossomBase(server);
+    const agent = agentFor(base, opts.proxy);
+    try {
+      if (opts.blobs === undefined) report.blossom.push({ url: server, accepted: 0, duplicate: 0, refused: [], bytes: 0 });
+      else report.blossom.push(await publishToBlossom(server, jobs, opts.blobs, opts, agent, authKey, (n) => opts.onProgress?.({ done: (doneBytes += n), total: totalBytes, phase: 'media' })));
+    } finally {
+      agent.destroy();
+    }
+  }
+  return report;
+}
