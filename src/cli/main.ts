@@ -14,6 +14,9 @@ import { bundleCommand } from './commands/bundle.ts';
 import { lockCommand } from './commands/lock.ts';
 import { circleCommand } from './commands/circle.ts';
 import { viewCommands } from './commands/views.ts';
+import { publishCommand } from './commands/publish.ts';
+import { exportUwaziCommand } from './commands/export-uwazi.ts';
+import { custodyCommand } from './commands/custody.ts';
 
 let context: CliContext | undefined;
 
@@ -43,6 +46,9 @@ program.addCommand(peersCommand(getContext));
 program.addCommand(bundleCommand(getContext));
 program.addCommand(lockCommand(getContext));
 program.addCommand(circleCommand(getContext));
+program.addCommand(publishCommand(getContext));
+program.addCommand(exportUwaziCommand(getContext));
+program.addCommand(custodyCommand(getContext));
 // An encrypted folder is unlocked before any command runs (`keruen lock ...` asks on its own).
 program.hook('preAction', (_p, action) => (action.parent?.name() === 'lock' ? undefined : getContext().unlock(action.opts())));
 
