@@ -1,0 +1,97 @@
+/**
+ * Writes the static site into a folder: every page in every language, the signed events, the
+ * CSS and scripts, the Pagefind index. Pure rendering lives in the page modules; this one does
+ * the files.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { VerifiedEvent } from '../../core/event.ts';
+import { ArchiveIndex, buildClaims, buildPeople, buildTimeline } from '../../core/views/index.ts';
+import type { Locale } from '../../web/app/i18n/index.ts';
+import { buildScripts, CSS } from './assets.ts';
+import { pageContext } from './layout.tsx';
+import { claimsPage, dayPages, mapPage, peoplePage, searchPage, timelinePage } from './lists.tsx';
+import { recordPage, recordPagePath, recordTexts } from './record.tsx';
+import { indexSite, type IndexReport } from './search-index.ts';
+
+export interface SiteOptions {
+  langs: readonly Locale[];
+  onProgress?: (p: { done: number; total: number; phase: 'pages' | 'search' }) => void;
+}
+
+export interface SiteReport {
+  /** HTML files written, every language. */
+  pages: number;
+  records: number;
+  search: IndexReport;
+}
+
+export async function writeSite(records: readonly VerifiedEvent[], outDir: string, opts: SiteOptions): Promise<SiteReport> {
+  let written = 0;
+  const put = async (path: string, data: string): Promise<void> => {
+    if (path.endsWith('.html')) written++;
+    const full = join(outDir, path);
+    await mkdir(dirname(full), { recursive: true });
+    await writeFile(full, data);
+  };
+  const ix = new ArchiveIndex(records);
+  const timeline = buildTimeline(ix);
+  const people = buildPeople(ix);
+  const claims = buildClaims(ix);
+  const published = new Set(records.map((e) => e.id));
+  const linksIn = new Map<string, { from: string; role: string }[]>();
+  for (const r of ix.heads()) {
+    for (const ref of r.refs) {
+      const key = ix.canonical(ref.id);
+      const list = linksIn.get(key) ?? [];
+      list.push({ from: r.event.id, role: ref.role });
+      linksIn.set(key, list);
+    }
+  }
+
+  const scripts = await buildScripts(records.flatMap(recordTexts));
+  await put('style.css', CSS);
+  await put('verify.js', scripts.verify);
+  await put('search.js', scripts.search);
+  for (const e of records) await put(`records/${e.id}.json`, `${JSON.stringify(e)}\n`);
+
+  const total = opts.langs.length * (records.length + timeline.days.length + 5);
+  let done = 0;
+  const tick = () => {
+    done++;
+    opts.onProgress?.({ done, total, phase: 'pages' });
+  };
+  const recordPages: { lang: Locale; path: string; html: string }[] = [];
+  for (const locale of opts.langs) {
+    const base = { locale, langs: opts.langs, ix, published };
+    const top = pageContext(base, 1);
+    const deep = pageContext(base, 2);
+    await put(`${locale}/index.html`, timelinePage(top, timeline));
+    for (const d of timeline.days) {
+      if (d.events.length > 0) for (const p of dayPages(deep, d)) await put(`${locale}/${p.path}`, p.html);
+      tick();
+    }
+    await put(`${locale}/map.html`, mapPage(top, timeline));
+    await put(`${locale}/people.html`, peoplePage(top, people));
+    await put(`${locale}/claims.html`, claimsPage(top, claims));
+    await put(`${locale}/search.html`, searchPage(top));
+    for (let i = 0; i < 5; i++) tick();
+    for (const e of records) {
+      const path = recordPagePath(e.id);
+      const html = recordPage(deep, e, linksIn.get(e.id) ?? []);
+      await put(`${locale}/${path}`, html);
+      recordPages.push({ lang: locale, path, html });
+      tick();
+    }
+  }
+  await put('index.html', rootPage(opts.langs));
+  const search = await indexSite(outDir, recordPages, (p) => opts.onProgress?.({ ...p, phase: 'search' }));
+  return { pages: written, records: records.length, search };
+}
+
+/** The entry page: links to each language (no script, no redirect a reader cannot see). */
+function rootPage(langs: readonly Locale[]): string {
+  const names: Record<Locale, string> = { en: 'English', fr: 'Français', ru: 'Русский', kk: 'Қазақша' };
+  const links = langs.map((l) => `<li><a href="${l}/index.html" hreflang="${l}" lang="${l}">${names[l]}</a></li>`).join('');
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Keruen</title><link rel="stylesheet" href="style.css"></head><body><main id="main"><h1>Keruen</h1><ul class="langs">${links}</ul></main></body></html>\n`;
+}
