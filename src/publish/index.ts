@@ -10,6 +10,7 @@ import type { VerifiedEvent } from '../core/event.ts';
 import type { BlobStore } from '../node/blobs.ts';
 import type { Locale } from '../web/app/i18n/index.ts';
 import { writeFeeds } from './feeds.ts';
+import { publishToNetworks, type NetworkPublishReport } from './networks.ts';
 import { writeSite, type SiteReport } from './site/write.ts';
 
 /** Marks a folder as a Keruen site, so `--force` may replace it (and nothing else). */
@@ -35,8 +36,8 @@ export interface PublishOptions {
 export interface PublishReport {
   site: SiteReport;
   feeds: string[];
-  /** NETWORKS' report, when relays or Blossom servers were given. */
-  networks?: unknown;
+  /** When relays or Blossom servers were given. */
+  networks?: NetworkPublishReport;
 }
 
 /** Refuses a non-empty folder unless it holds a previous Keruen site and `force` is set; then empties it. */
@@ -68,7 +69,6 @@ export async function publish(records: readonly VerifiedEvent[], opts: PublishOp
   const feeds = await writeFeeds(records, opts.outDir, { langs: opts.langs, ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}), ...(opts.title !== undefined ? { title: opts.title } : {}) });
   const report: PublishReport = { site, feeds: feeds.files };
   if ((opts.relays?.length ?? 0) > 0 || (opts.blossom?.length ?? 0) > 0) {
-    const { publishToNetworks } = await import('./networks.ts');
     report.networks = await publishToNetworks(records, {
       relays: opts.relays ?? [],
       blossom: opts.blossom ?? [],

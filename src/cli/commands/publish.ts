@@ -9,6 +9,8 @@ import { KeruenError } from '../../core/errors.ts';
 import { LOCALES, type Locale } from '../../web/app/i18n/index.ts';
 import { publish, type PublishPhase } from '../../publish/index.ts';
 import { publicRecords } from '../../publish/public.ts';
+import { networkReportLines } from '../../publish/networks.ts';
+import { Exit } from '../exit-codes.ts';
 import { progressBar, type Progress } from '../progress.ts';
 import type { CliContext } from '../context.ts';
 import { kindOf } from './read.ts';
@@ -83,7 +85,14 @@ export function publishCommand(getContext: () => CliContext): Command {
         `Published ${report.site.records} public records to ${resolve(o.out)}: ${report.site.pages} pages in ${langs.join(', ')}, search index of ${report.site.search.pages} pages, ${report.feeds.length} feed files.`,
         `Open ${resolve(o.out, 'index.html')} or serve the folder with any static web server.`,
       ];
-      if (report.networks !== undefined) lines.push(`Networks: ${JSON.stringify(report.networks, null, 2)}`);
+      const n = report.networks;
+      if (n !== undefined) lines.push(...networkReportLines(n));
       process.stdout.write(`${lines.join('\n')}\n`);
+      if (n !== undefined) {
+        const unreachable = [...n.relays, ...n.blossom].some((x) => x.error !== undefined);
+        const refused = [...n.relays, ...n.blossom].some((x) => x.refused.length > 0);
+        if (refused) process.exitCode = Exit.invalidInput;
+        else if (unreachable) process.exitCode = Exit.io;
+      }
     });
 }
