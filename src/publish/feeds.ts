@@ -22,6 +22,7 @@ import { en } from '../web/app/i18n/en.ts';
 import { fr } from '../web/app/i18n/fr.ts';
 import { ru } from '../web/app/i18n/ru.ts';
 import { kk } from '../web/app/i18n/kk.ts';
+import { isPublicRecord } from './public.ts';
 
 /** Entries per feed: readers poll the newest; the site holds the rest. */
 export const FEED_ENTRIES = 50;
@@ -197,7 +198,8 @@ export async function writeFeeds(records: readonly VerifiedEvent[], outDir: stri
     if (!LANG_CODE.test(lang)) throw KeruenError.usage(`"${lang.slice(0, 40)}" is not a language code (like fr, ru, kk, en)`);
   }
   const title = opts.title ?? 'Keruen';
-  const entries = entriesOf(records);
+  // Checked again where records leave: nothing private reaches a feed, whatever the caller passed.
+  const entries = entriesOf(records.filter(isPublicRecord));
   const dir = join(outDir, 'feeds');
   await mkdir(dir, { recursive: true });
   const files: string[] = [];

@@ -14,13 +14,13 @@ import type { Readable } from 'node:stream';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { KeruenError } from '../core/errors.ts';
 import { nowSeconds, signEvent, type VerifiedEvent } from '../core/event.ts';
-import { Kind } from '../core/kinds.ts';
 import type { BlobStore } from '../node/blobs.ts';
 import { MemoryStore } from '../store/memory.ts';
 import { openLink } from '../sync/link.ts';
 import { mediaRefOf, reasonOf, type MediaRef } from '../sync/media.ts';
 import { parseProxyUrl, proxyAgent } from '../sync/proxy.ts';
 import { push } from '../sync/push.ts';
+import { isPublicRecord } from './public.ts';
 
 const UPLOAD_AUTH_KIND = 24242;
 
@@ -52,7 +52,7 @@ export interface BlossomPublishReport {
 export interface NetworkPublishReport {
   /** Records offered to each relay. */
   records: number;
-  /** Gift wraps (circle records) found among the records: never sent anywhere. */
+  /** Records that are not public (gift wraps, private or protected ones: see public.ts) found among them: never sent. */
   withheld: number;
   /** Blobs named by the published media descriptors. */
   media: number;
@@ -249,8 +249,9 @@ export async function publishToNetworks(records: readonly VerifiedEvent[], opts:
   for (const b of opts.blossom) blossomBase(b);
   if (opts.proxy !== undefined) parseProxyUrl(opts.proxy);
 
-  // Circle records are never public: a gift wrap that reached this list is held back, not sent.
-  const sendable = records.filter((e) => e.kind !== Kind.GiftWrap);
+  // The caller chose public records; checked again here because this is where they leave: a gift
+  // wrap, a deletion request, a record marked private or NIP-70 protected is held back.
+  const sendable = records.filter(isPublicRecord);
   const store = new MemoryStore();
   store.putMany(sendable);
   const ids = sendable.map((e) => e.id);
@@ -291,4 +292,24 @@ export async function publishToNetworks(records: readonly VerifiedEvent[], opts:
     }
   }
   return report;
+}
+
+/** The report in lines a person reads: one per relay and per server, refusals with their reasons. */
+export function networkReportLines(report: NetworkPublishReport, maxReasons = 5): string[] {
+  const lines: string[] = [];
+  const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+  if (report.withheld > 0) lines.push(`${report.withheld} records that are not public were held back.`);
+  for (const r of report.relays) {
+    const head = `${r.url}: ${r.accepted} of ${report.records} records accepted (${r.duplicate} it had already), ${r.refused.length} refused; ${kB(r.bytesSent)} sent`;
+    lines.push(r.error === undefined ? head : `${head}; stopped: ${r.error}`);
+    for (const x of r.refused.slice(0, maxReasons)) lines.push(`  refused ${x.id}: ${x.reason}`);
+    if (r.refused.length > maxReasons) lines.push(`  ... and ${r.refused.length - maxReasons} more`);
+  }
+  if (report.mediaMissing.length > 0) lines.push(`${report.mediaMissing.length} media files named by records are not on this node: not sent.`);
+  for (const b of report.blossom) {
+    lines.push(`${b.url}: ${b.accepted} of ${report.media - report.mediaMissing.length} media uploaded (${kB(b.bytes)}), ${b.duplicate} it had already, ${b.refused.length} refused${b.error === undefined ? '' : `; stopped: ${b.error}`}`);
+    for (const x of b.refused.slice(0, maxReasons)) lines.push(`  refused ${x.sha256}: ${x.reason}`);
+    if (b.refused.length > maxReasons) lines.push(`  ... and ${b.refused.length - maxReasons} more`);
+  }
+  return lines;
 }

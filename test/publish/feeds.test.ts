@@ -132,6 +132,17 @@ void test('without a base address, links are relative to feeds/ and the feeds st
   assert.match(resolved.entries![0]!.link!, /^https:\/\/mirror\.example\/site\/en\/records\/[0-9a-f]{64}\.html$/);
 });
 
+void test('a record marked private reaches no feed, whatever the caller passed', async () => {
+  const dir = outDir();
+  const key = generateSecretKey();
+  const open = record(key, Kind.Testimony, { lang: 'en', text: 'seen on the square', witness: { description: 'a neighbour', firsthand: true } }, [], 1_641_500_000);
+  const tpl = { ...open, tags: [...open.tags, ['keruen', 'private']], created_at: 1_641_500_001 };
+  const marked = signEvent({ kind: tpl.kind, created_at: tpl.created_at, tags: tpl.tags, content: tpl.content }, key);
+  await writeFeeds([open, marked], dir, { langs: ['en'] });
+  const json = JSON.parse(read(dir, 'en.json')) as { items: { id: string }[] };
+  assert.deepEqual(json.items.map((i) => noteId(i.id)), [open.id]);
+});
+
 void test('a language code that is not one is refused before anything is written', async () => {
   const dir = outDir();
   await assert.rejects(writeFeeds(events, dir, { langs: ['../../etc'] }), (e: unknown) => e instanceof KeruenError && e.code === 'usage');

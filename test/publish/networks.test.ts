@@ -23,7 +23,7 @@ import { Kind } from '../../src/core/kinds.ts';
 import { BlobStore, sha256Hex } from '../../src/node/blobs.ts';
 import { SAMPLE_ARCHIVE } from '../../src/node/sample.ts';
 import { makeAccept } from '../../src/relay/accept.ts';
-import { publishToNetworks, type PublishProgress } from '../../src/publish/networks.ts';
+import { networkReportLines, publishToNetworks, type PublishProgress } from '../../src/publish/networks.ts';
 import { startTestNode, type NodeUnderTest } from '../node/helpers.ts';
 import { peer, people, type Peer } from '../sync/helpers.ts';
 
@@ -181,22 +181,29 @@ void test('a relay that refuses some records: the report names each with its rea
       claims.map((e) => e.id).sort(),
     );
     for (const x of r!.refused) assert.equal(x.reason, 'blocked: claims are not kept here');
+    const lines = networkReportLines(report);
+    assert.match(lines[0]!, new RegExp(`^${deadUrl}: 0 of ${archive.length} records accepted .*stopped: cannot reach`));
+    assert.equal(lines.filter((l) => /^ {2}refused [0-9a-f]{64}: blocked: claims are not kept here$/.test(l)).length, 5, 'five reasons shown');
+    assert.ok(lines.includes(`  ... and ${claims.length - 5} more`));
     assert.equal(picky.store.count([{}]), archive.length - claims.length);
   } finally {
     await picky.close();
   }
 });
 
-void test('circle records (gift wraps) are never sent, whatever the caller passes; media not held here are named', async () => {
+void test('records that are not public (a gift wrap, one marked private) are never sent, whatever the caller passes; media not held here are named', async () => {
   const target = await peer();
   const sk = generateSecretKey();
   const wrap = signEvent({ kind: Kind.GiftWrap, created_at: 1_641_400_000, tags: [['p', 'ab'.repeat(32)]], content: 'sealed' }, sk);
   const photo = Buffer.from('not here');
   const descriptor = signEvent({ kind: Kind.MediaDescriptor, created_at: 1_641_400_001, tags: [['x', sha256Hex(photo)], ['m', 'image/jpeg'], ['size', '8']], content: 'Photo' }, sk);
-  const recs = [...people(3), wrap, descriptor];
+  const marked = signEvent({ kind: Kind.PersonOfConcern, created_at: 1_641_400_002, tags: [['keruen', 'private']], content: JSON.stringify({ lang: 'en', name: 'kept home' }) }, sk);
+  const recs = [...people(3), wrap, marked, descriptor];
   try {
     const report = await publishToNetworks(recs, { relays: [target.url], blossom: ['http://127.0.0.1:9'], blobs: blobStore() });
-    assert.equal(report.withheld, 1);
+    assert.equal(report.withheld, 2);
+    assert.equal(target.store.get(marked.id), undefined);
+    assert.ok(networkReportLines(report).includes('2 records that are not public were held back.'));
     assert.equal(report.records, 4);
     assert.deepEqual(report.mediaMissing, [sha256Hex(photo)]);
     assert.equal(target.store.get(wrap.id), undefined);
