@@ -110,7 +110,7 @@ export function JudgementForm({ target, mode, title, help }: { target: string; m
           </>
         )}
         <label for="verify-reason">{t('verify.reason')}</label>
-        <textarea id="verify-reason" rows={3} required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        <textarea id="verify-reason" rows={3} aria-required="true" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         {ids.state === 'failed' && <p class="error">{t('verify.failed', { reason: ids.reason })}</p>}
         {ids.state === 'ready' && ids.list.length === 0 && <p class="error">{t('verify.noIdentity')}</p>}
         {ids.state === 'ready' && ids.list.length > 0 && (
