@@ -16,13 +16,13 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  */
 export function foldTable(texts: Iterable<string>): Record<string, string> {
   const chars = new Set<string>();
-  for (let c = 0xc0; c <= 0x24f; c++) chars.add(String.fromCodePoint(c));
+  for (let c = 0x80; c <= 0x24f; c++) chars.add(String.fromCodePoint(c));
   for (let c = 0x400; c <= 0x4ff; c++) chars.add(String.fromCodePoint(c));
   for (const t of texts) for (const ch of t.normalize('NFC')) if (ch.codePointAt(0)! > 0x7f) chars.add(ch);
   const table: Record<string, string> = {};
   for (const ch of chars) {
     const a = anyAscii(ch);
-    if (a !== '' && /\p{L}|\p{N}/u.test(ch)) table[ch] = a;
+    if (a !== '' && /[\p{L}\p{M}\p{N}]/u.test(ch)) table[ch] = a;
   }
   return table;
 }
@@ -33,8 +33,9 @@ function anyAsciiShim(table: Record<string, string>): Plugin {
     setup(b) {
       b.onResolve({ filter: /^any-ascii$/ }, () => ({ path: 'any-ascii', namespace: 'fold-table' }));
       b.onLoad({ filter: /.*/, namespace: 'fold-table' }, () => ({
-        contents: `const T=${JSON.stringify(table)};export default function anyAscii(s){let o='';for(const c of s){o+=c.codePointAt(0)<128?c:(T[c]??'')}return o}`,
-        loader: 'js',
+        contents: `import { tableAnyAscii } from ${JSON.stringify(here('./browser/fold-table.ts'))};\nexport default tableAnyAscii(${JSON.stringify(table)});`,
+        loader: 'ts',
+        resolveDir: here('./browser'),
       }));
     },
   };
