@@ -16,10 +16,11 @@ import { KeruenError } from '../core/errors.ts';
 import { nowSeconds, signEvent, type VerifiedEvent } from '../core/event.ts';
 import type { BlobStore } from '../node/blobs.ts';
 import { MemoryStore } from '../store/memory.ts';
-import { openLink } from '../sync/link.ts';
+import { openLink, type Link } from '../sync/link.ts';
 import { mediaRefOf, reasonOf, type MediaRef } from '../sync/media.ts';
 import { parseProxyUrl, proxyAgent } from '../sync/proxy.ts';
 import { push } from '../sync/push.ts';
+import { reconcileNip77 } from '../sync/reconcile-nip77.ts';
 import { isPublicRecord } from './public.ts';
 
 const UPLOAD_AUTH_KIND = 24242;
@@ -33,6 +34,11 @@ export interface RelayPublishReport {
   refused: { id: string; reason: string }[];
   bytesSent: number;
   bytesReceived: number;
+  /**
+   * Asked first (NIP-77) which records the relay lacks, and sent only those; false when the
+   * relay does not offer NIP-77 or refused to reconcile (then every record is offered).
+   */
+  reconciled: boolean;
   /** The relay could not be reached, or the link failed on the way: what was not answered stays unsent. */
   error?: string;
 }
@@ -141,8 +147,64 @@ function mediaOf(records: readonly VerifiedEvent[]): (MediaRef & { type: string 
   return [...bySha.values()].sort((a, b) => a.size - b.size || (a.sha256 < b.sha256 ? -1 : 1));
 }
 
+/** Beyond this many authors a filter is too long to send; every record is offered instead. */
+const MAX_RECONCILE_AUTHORS = 256;
+
+/**
+ * Whether the relay says (NIP-11) it speaks NIP-77. Asked over HTTP first because a relay without
+ * it may leave NEG-OPEN unanswered, and waiting for a timeout would waste a short window.
+ */
+async function offersNip77(url: string, agent: http.Agent, timeoutMs: number): Promise<boolean> {
+  const httpUrl = url.replace(/^ws(s?):/, 'http$1:');
+  try {
+    const answer = await request(httpUrl, { method: 'GET', agent, timeoutMs, headers: { accept: 'application/nostr+json' } });
+    return answer.status === 200 && offersNip77In(answer.body);
+  } catch {
+    // No document: offer every record.
+    return false;
+  }
+}
+
+/** Reads a NIP-11 document (outside input): true only when `supported_nips` lists 77. */
+export function offersNip77In(document: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(document);
+  } catch {
+    // Not JSON, or cut (the first 4 KiB are read): offer every record.
+    return false;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
+  const nips = (parsed as { supported_nips?: unknown }).supported_nips;
+  return Array.isArray(nips) && nips.includes(77);
+}
+
+/** The records the relay lacks, by NIP-77 over `link`; undefined when it cannot tell us. */
+async function missingOnRelay(link: Link, store: MemoryStore, ids: readonly string[], opts: NetworkPublishOptions): Promise<string[] | undefined> {
+  const events = ids.map((id) => store.get(id)).filter((e): e is VerifiedEvent => e !== undefined);
+  const authors = [...new Set(events.map((e) => e.pubkey))];
+  if (events.length === 0 || authors.length > MAX_RECONCILE_AUTHORS) return undefined;
+  const agent = agentFor(link.url.replace(/^ws(s?):/, 'http$1:'), opts.proxy);
+  try {
+    if (!link.url.startsWith('ws') || !(await offersNip77(link.url, agent, opts.timeoutMs ?? 30_000))) return undefined;
+  } finally {
+    agent.destroy();
+  }
+  const since = Math.min(...events.map((e) => e.created_at));
+  try {
+    // Our records and the relay's by the same authors since our oldest: `have` is what it lacks.
+    const { have } = await reconcileNip77(link, store, { authors, since });
+    const ours = new Set(ids);
+    return have.filter((id) => ours.has(id));
+  } catch (e) {
+    // Refused ("too big", auth required, no NIP-77 after all): offer everything instead.
+    if (e instanceof KeruenError && (e.code === 'blocked' || e.code === 'usage')) return undefined;
+    throw e;
+  }
+}
+
 async function publishToRelay(url: string, store: MemoryStore, ids: readonly string[], opts: NetworkPublishOptions, onDone: () => void): Promise<RelayPublishReport> {
-  const report: RelayPublishReport = { url, accepted: 0, duplicate: 0, refused: [], bytesSent: 0, bytesReceived: 0 };
+  const report: RelayPublishReport = { url, accepted: 0, duplicate: 0, refused: [], bytesSent: 0, bytesReceived: 0, reconciled: false };
   let link;
   try {
     link = await openLink(url, {
@@ -157,9 +219,13 @@ async function publishToRelay(url: string, store: MemoryStore, ids: readonly str
   try {
     // Text before media descriptors, small before large, a window of events in flight, and a
     // relay's "rate-limited" answered by waiting and sending again (sync/push.ts).
-    const result = await push(link, store, ids, { onProgress: onDone });
-    report.accepted = result.accepted;
-    report.duplicate = result.duplicate;
+    const missing = await missingOnRelay(link, store, ids, opts);
+    const already = missing === undefined ? 0 : ids.length - missing.length;
+    report.reconciled = missing !== undefined;
+    for (let i = 0; i < already; i++) onDone();
+    const result = await push(link, store, missing ?? ids, { onProgress: onDone });
+    report.accepted = already + result.accepted;
+    report.duplicate = already + result.duplicate;
     report.refused = result.rejected;
   } catch (e) {
     report.error = e instanceof Error ? e.message : String(e);

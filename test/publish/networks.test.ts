@@ -23,7 +23,7 @@ import { Kind } from '../../src/core/kinds.ts';
 import { BlobStore, sha256Hex } from '../../src/node/blobs.ts';
 import { SAMPLE_ARCHIVE } from '../../src/node/sample.ts';
 import { makeAccept } from '../../src/relay/accept.ts';
-import { networkReportLines, publishToNetworks, type PublishProgress } from '../../src/publish/networks.ts';
+import { networkReportLines, offersNip77In, publishToNetworks, type PublishProgress } from '../../src/publish/networks.ts';
 import { startTestNode, type NodeUnderTest } from '../node/helpers.ts';
 import { peer, people, type Peer } from '../sync/helpers.ts';
 
@@ -114,10 +114,11 @@ void describe('publishing the sample archive to our relay and a node', () => {
       }
       assert.deepEqual(report.blossom, [{ url: node.node.httpUrl, accepted: 1, duplicate: 1, refused: [], bytes: sent.length }]);
 
-      // Through the proxy: both relays by CONNECT; HEAD for both blobs, one PUT, for the one the node lacked.
+      // Through the proxy: both relays by CONNECT, each asked for its NIP-11 document (GET /);
+      // HEAD for both blobs, one PUT, for the one the node lacked.
       const port = (u: string) => new URL(u).port;
       assert.ok(proxy.seen.includes(`CONNECT 127.0.0.1:${port(relay.url)}`) && proxy.seen.includes(`CONNECT 127.0.0.1:${port(node.node.relayUrl)}`), proxy.seen.join(', '));
-      assert.deepEqual(proxy.seen.filter((s) => !s.startsWith('CONNECT')).sort(), [`HEAD /${sha256Hex(held)}`, `HEAD /${sha256Hex(sent)}`, 'PUT /upload'].sort());
+      assert.deepEqual(proxy.seen.filter((s) => !s.startsWith('CONNECT')).sort(), ['GET /', 'GET /', `HEAD /${sha256Hex(held)}`, `HEAD /${sha256Hex(sent)}`, 'PUT /upload'].sort());
 
       // Progress: records then media, each reaching its total.
       const records = progress.filter((p) => p.phase === 'records');
@@ -145,6 +146,9 @@ void describe('publishing the sample archive to our relay and a node', () => {
       const again = await publishToNetworks(archive, { relays: [relay.url], blossom: [node.node.httpUrl], blobs, secretKey, proxy: proxy.url });
       assert.equal(again.relays[0]!.accepted, archive.length);
       assert.equal(again.relays[0]!.duplicate, archive.length);
+      // Asked first (NIP-77), so no record went again: a fraction of the first publish's bytes.
+      assert.equal(again.relays[0]!.reconciled, true);
+      assert.ok(again.relays[0]!.bytesSent * 5 < report.relays[0]!.bytesSent, `${again.relays[0]!.bytesSent} vs ${report.relays[0]!.bytesSent} bytes`);
       assert.deepEqual(again.blossom, [{ url: node.node.httpUrl, accepted: 0, duplicate: 2, refused: [], bytes: 0 }]);
       assert.ok(!proxy.seen.includes('PUT /upload'));
     } finally {
@@ -188,6 +192,27 @@ void test('a relay that refuses some records: the report names each with its rea
     assert.equal(picky.store.count([{}]), archive.length - claims.length);
   } finally {
     await picky.close();
+  }
+});
+
+void test('NIP-77 first: only the records a relay lacks are sent; a relay that refuses to reconcile is offered every record', async () => {
+  const first = people(30, 1_641_000_000, 'first');
+  const later = people(5, 1_641_100_000, 'later');
+  const knowing = await peer(first);
+  const refusing = await peer(first, { negentropy: { maxItems: 10 } });
+  try {
+    const report = await publishToNetworks([...first, ...later], { relays: [knowing.url, refusing.url], blossom: [] });
+    const [k, r] = report.relays;
+    assert.deepEqual({ ...k!, bytesSent: 0, bytesReceived: 0 }, { url: knowing.url, accepted: 35, duplicate: 30, refused: [], bytesSent: 0, bytesReceived: 0, reconciled: true });
+    // Only the five new records travelled as EVENTs to the relay that reconciled.
+    assert.deepEqual(knowing.arrived.map((e) => e.id).sort(), later.map((e) => e.id).sort());
+    assert.equal(r!.reconciled, false);
+    assert.equal(r!.accepted, 35);
+    assert.equal(r!.duplicate, 30);
+    assert.equal(refusing.store.count([{}]), 35);
+  } finally {
+    await knowing.close();
+    await refusing.close();
   }
 });
 
@@ -288,4 +313,21 @@ void test('fast-check: a hostile Blossom server (any status, headers, body) gets
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+});
+
+void test('fast-check: any NIP-11 document is read without a throw; NIP-77 is assumed only when supported_nips lists 77', () => {
+  assert.equal(offersNip77In(JSON.stringify({ name: 'x', supported_nips: [1, 11, 77] })), true);
+  fc.assert(
+    fc.property(fc.oneof(fc.string(), fc.json(), fc.anything().map((v) => JSON.stringify({ supported_nips: v }) ?? '')), (doc) => {
+      const said = offersNip77In(doc);
+      let nips: unknown;
+      try {
+        nips = (JSON.parse(doc) as { supported_nips?: unknown } | null)?.supported_nips;
+      } catch {
+        nips = undefined;
+      }
+      assert.equal(said, Array.isArray(nips) && nips.includes(77));
+    }),
+    { numRuns: 500 },
+  );
 });
