@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { h } from 'preact';
 import anyAscii from 'any-ascii';
-import { finalizeEvent, verifyEvent } from 'nostr-tools/pure';
+import { verifyEvent } from 'nostr-tools/pure';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import type { VerifiedEvent } from '../../src/core/event.ts';
+import { signEvent, type VerifiedEvent } from '../../src/core/event.ts';
 import { ArchiveIndex } from '../../src/core/views/index.ts';
 import { pageContext, renderPage, SignedEvents } from '../../src/publish/site/layout.tsx';
 import { recordPage } from '../../src/publish/site/record.tsx';
@@ -41,7 +41,7 @@ function ctxFor(events: VerifiedEvent[]) {
 test('a record page ships exactly the signed event, whatever it holds, and lets none of its text become markup', () => {
   fc.assert(
     fc.property(content, tags, kind, (c, t, k) => {
-      const e = finalizeEvent({ kind: k, created_at: 1_700_000_000, tags: t, content: c }, SK) as VerifiedEvent;
+      const e = signEvent({ kind: k, created_at: 1_700_000_000, tags: t, content: c }, SK);
       const html = recordPage(ctxFor([e]), e, [{ from: 'f'.repeat(64), role: 'source' }]);
       const pre = /<pre data-signed-events="true">([\s\S]*?)<\/pre>/.exec(html);
       assert.ok(pre, 'the signed event is on the page');
@@ -59,7 +59,7 @@ test('a record page ships exactly the signed event, whatever it holds, and lets 
 test('a list page ships its records as JSON that a "</script>" inside a record cannot end', () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(content, tags), { minLength: 1, maxLength: 4 }), (list) => {
-      const events = list.map(([c, t], i) => finalizeEvent({ kind: 4862, created_at: 1_700_000_000 + i, tags: t, content: c }, SK) as VerifiedEvent);
+      const events = list.map(([c, t], i) => signEvent({ kind: 4862, created_at: 1_700_000_000 + i, tags: t, content: c }, SK));
       const html = renderPage(ctxFor(events), { path: 'people.html', title: 'x', scripts: ['verify'] }, h(SignedEvents, { events }));
       const block = /<script type="application\/json" data-signed-events="true">([\s\S]*?)<\/script>/.exec(html);
       assert.ok(block);
