@@ -117,6 +117,7 @@ test('a curator verifies a testimony, links it to a claim, merges two people: si
   await noSeriousAxe(page, 'a claim with the evidence form');
   await sign(page, 'This witness saw arrests in the street on the 5th; the figure cannot hold for Almaty alone.');
   await page.getByText('Contradicting evidence: 1 independent source (1 record)').waitFor();
+  await page.locator('.verify .standing').getByText(/Disputed: 1 supporting, 1 contradicting/).waitFor();
   await screenshot(page, 'verify-claim-en');
   mine = assessmentsBy(curatorPubkey);
   const link = mine.find((e) => contentOf(e).verdict === 'contradicts');

@@ -10,6 +10,7 @@ import { assessmentsOf, type ArchiveIndex } from '../../../core/views/index.ts';
 import { Attribution } from '../components/Attribution.tsx';
 import { kindKey } from '../components/RefList.tsx';
 import type { LoadedArchive } from '../data/archive.ts';
+import { standingText } from '../explore/claim-text.ts';
 import { claimsOf, peopleOf, timelineOf } from '../explore/views.ts';
 import { useI18n } from '../i18n/index.ts';
 import { JudgementForm, type Candidate } from './JudgementForm.tsx';
@@ -63,7 +64,8 @@ function Verifications({ ix, id }: { ix: ArchiveIndex; id: string }) {
 }
 
 function Standing({ a, r }: { a: LoadedArchive; r: DomainRecord }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const ix = a.index;
   if (r.kind === Kind.Event) {
     const tl = timelineOf(ix);
@@ -88,6 +90,9 @@ function Standing({ a, r }: { a: LoadedArchive; r: DomainRecord }) {
     const c = claimsOf(ix).find((x) => x.id === r.event.id);
     return c ? (
       <>
+        <p class={`standing standing-${c.standing.code}`}>
+          {t('claims.standing')}: {standingText(c.standing, i18n)}
+        </p>
         <Sources c={c.corroboration.support} label={t('verify.support')} />
         <Sources c={c.corroboration.contradiction} label={t('verify.contradiction')} />
       </>
