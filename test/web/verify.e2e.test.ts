@@ -155,3 +155,20 @@ test('a curator verifies a testimony, links it to a claim, merges two people: si
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the curator’s panel in French, Russian and Kazakh: translated, counts in words, no serious axe violation', async () => {
+  assert.ok(claim);
+  const headings = { fr: 'Jugement de curation', ru: 'Решение куратора', kk: 'Куратор шешімі' } as const;
+  const sources = { fr: /sources? indépendantes?/, ru: /независим/, kk: /тәуелсіз дереккөз/ } as const;
+  for (const lang of ['fr', 'ru', 'kk'] as const) {
+    const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
+    await context.addInitScript((l) => localStorage.setItem('keruen.locale', l), lang);
+    const page = await context.newPage();
+    await page.goto(`${node.httpUrl}/record/${claim.id}`);
+    await page.getByRole('heading', { name: headings[lang] }).waitFor();
+    await page.locator('.verify .corroboration').first().getByText(sources[lang]).waitFor();
+    await noSeriousAxe(page, `the claim's panel in ${lang}`);
+    await screenshot(page, `verify-claim-${lang}`);
+    await context.close();
+  }
+});
