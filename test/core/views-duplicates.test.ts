@@ -90,3 +90,31 @@ void test('fast-check: merging does not depend on the order records arrive in, n
     { numRuns: 200 },
   );
 });
+
+void test('fast-check: any mix of assessments (any verdict, self, cross-kind, unknown ids, cycles) loses no person and shows each once', () => {
+  const ev = record(documenter, Kind.Event, { lang: 'en', title: 'Arrest', summary: 'He was arrested.', when: { from: '2022-01-06', precision: 'day' }, categories: ['arrest'] }, [], 15);
+  const pool = [latin, cyrillic, third, stranger, ev];
+  const unknown = 'ff'.repeat(32);
+  const idArb = fc.oneof(fc.constantFrom(...pool.map((p) => p.id)), fc.constant(unknown));
+  const assessmentArb = fc.record({
+    verdict: fc.constantFrom('verifies', 'supports', 'contradicts', 'duplicates'),
+    target: idArb,
+    evidence: fc.uniqueArray(idArb, { minLength: 1, maxLength: 3 }),
+    at: fc.integer({ min: 0, max: 1000 }),
+  });
+  fc.assert(
+    fc.property(fc.array(assessmentArb, { maxLength: 8 }), (list) => {
+      const judged = list.map((a, i) =>
+        record(i % 2 ? curator : curator2, Kind.Assessment, { lang: 'en', verdict: a.verdict, note: `n${i}` }, [{ id: a.target, role: 'target' }, ...a.evidence.map((id): Ref => ({ id, role: 'evidence' }))], a.at),
+      );
+      const people = buildPeople([...pool, detained, missing, ...judged]);
+      const shown = people.flatMap((p) => [p.id, ...p.merged.ids]).sort();
+      assert.deepEqual(shown, [latin, cyrillic, third, stranger].map((p) => p.id).sort(), 'every person record is shown once, as itself or merged');
+      for (const p of people) for (const d of p.merged.decisions) assert.ok(d.note.startsWith('n'), 'each merge names its decision');
+      assert.deepEqual(people.flatMap((p) => p.history.map((h) => h.id)).sort(), [detained.id, missing.id].sort(), 'no status report lost');
+      const tl = buildTimeline([...pool, ...judged]);
+      assert.equal(tl.totals.events, 1);
+    }),
+    { numRuns: 100 },
+  );
+});

@@ -61,6 +61,7 @@ function PersonRow({ p }: { p: PersonView }) {
         )}
       </p>
       <Sources c={p.corroboration} />
+      <Merged merged={p.merged} />
       <Conflicts p={p} />
     </li>
   );
