@@ -25,6 +25,7 @@ import { SAMPLE_ARCHIVE } from '../../src/node/sample.ts';
 import { makeAccept } from '../../src/relay/accept.ts';
 import { networkReportLines, offersNip77In, publishToNetworks, type PublishProgress } from '../../src/publish/networks.ts';
 import { startTestNode, type NodeUnderTest } from '../node/helpers.ts';
+import { runCli, tempDataDir } from '../helpers/cli.ts';
 import { peer, people, type Peer } from '../sync/helpers.ts';
 
 // Node 20 has no global WebSocket; nostr-tools takes one per module, set here for tests only.
@@ -330,4 +331,30 @@ void test('fast-check: any NIP-11 document is read without a throw; NIP-77 is as
     }),
     { numRuns: 500 },
   );
+});
+
+void test('keruen publish --relay --blossom (a real process): the records reach the relay, the media the node, and the report says so', async () => {
+  const data = tempDataDir();
+  const imported = await runCli(['--data', data, 'import', SAMPLE_ARCHIVE]);
+  assert.equal(imported.code, 0, imported.stderr);
+  // The sample's media, in the data folder's blob store (where `keruen add media` puts them).
+  const blobs = new BlobStore(join(data, 'blobs'));
+  for (const b of media) await blobs.put(b);
+  const relay = await peer();
+  const node = await startTestNode();
+  try {
+    const out = join(tempDataDir('keruen-site-'), 'site');
+    const r = await runCli(['--data', data, 'publish', '--out', out, '--lang', 'en', '--relay', relay.url, '--relay', node.node.relayUrl, '--blossom', node.node.httpUrl]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`${relay.url}: ${archive.length} of ${archive.length} records accepted \\(0 it had already\\), 0 refused`));
+    // The node takes the blobs because it got their descriptors first, as a relay.
+    assert.match(r.stdout, new RegExp(`${node.node.httpUrl}: 2 of 2 media uploaded`));
+    assert.equal(relay.store.count([{}]), archive.length);
+    for (const b of media) assert.ok(await node.node.blobs!.stat(sha256Hex(b)), 'blob on the node');
+    // The site has its feeds too.
+    assert.ok(readFileSync(join(out, 'feeds', 'en.atom.xml'), 'utf8').includes('<feed xmlns="http://www.w3.org/2005/Atom">'));
+  } finally {
+    await relay.close();
+    await node.close();
+  }
 });
