@@ -22,6 +22,8 @@ import { signEvent, verifyWireEvent, type VerifiedEvent } from '../../src/core/e
 import { Kind } from '../../src/core/kinds.ts';
 import { BlobStore, sha256Hex } from '../../src/node/blobs.ts';
 import { SAMPLE_ARCHIVE } from '../../src/node/sample.ts';
+import { deriveFolderKeys } from '../../src/node/lock.ts';
+import { randomBytes } from 'node:crypto';
 import { makeAccept } from '../../src/relay/accept.ts';
 import { networkReportLines, offersNip77In, publishToNetworks, type PublishProgress } from '../../src/publish/networks.ts';
 import { startTestNode, type NodeUnderTest } from '../node/helpers.ts';
@@ -214,6 +216,24 @@ void test('NIP-77 first: only the records a relay lacks are sent; a relay that r
   } finally {
     await knowing.close();
     await refusing.close();
+  }
+});
+
+void test('from an encrypted data folder: the server gets the clear bytes, whose sha256 the descriptor names', async () => {
+  const keys = deriveFolderKeys(randomBytes(32));
+  const sealed = new BlobStore(mkdtempSync(join(tmpdir(), 'keruen-pub-sealed-')), { seal: keys.blobSeal, name: keys.blobName });
+  for (const b of media) await sealed.put(b);
+  const node = await startTestNode();
+  try {
+    const descriptors = archive.filter((e) => e.kind === Kind.MediaDescriptor);
+    const report = await publishToNetworks(descriptors, { relays: [node.node.relayUrl], blossom: [node.node.httpUrl], blobs: sealed });
+    assert.equal(report.blossom[0]!.accepted, 2, JSON.stringify(report.blossom));
+    for (const b of media) {
+      const res = await fetch(`${node.node.httpUrl}/${sha256Hex(b)}`);
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), b);
+    }
+  } finally {
+    await node.close();
   }
 });
 
