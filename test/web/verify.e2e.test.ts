@@ -148,9 +148,13 @@ test('a curator verifies a testimony, links it to a claim, merges two people: si
   await page.goto(`${node.httpUrl}/people/${older.id}`);
   await page.getByText('Merged by curators').waitFor();
   await page.getByText(same).waitFor();
-  assert.ok((await page.locator('.merged').innerText()).includes(String(contentOf(newer).name).slice(0, 10)), `the merge names ${nameA} / ${nameB}`);
   await noSeriousAxe(page, 'a merged person');
   await screenshot(page, 'verify-merged-person-en');
+  assert.ok((await page.locator('.merged').innerText()).includes(String(contentOf(newer).name).slice(0, 10)), `the merge names ${nameA} / ${nameB}`);
+  // The merged-away record's address still opens the person, merge shown.
+  await page.goto(`${node.httpUrl}/people/${newer.id}`);
+  await page.getByRole('heading', { level: 1, name: String(contentOf(older).name) }).waitFor();
+  await page.getByText(same).waitFor();
 
   assert.deepEqual(problems, []);
   await context.close();

@@ -148,6 +148,9 @@ function Person({ p }: { p: PersonView }) {
       )}
       <Citations list={p.citations} />
       <Attribution a={p.attribution} id={p.id} />
+      <p>
+        <a href={`/record/${p.id}#verify`}>{t('verify.sameAs')}</a>
+      </p>
       <h2>{t('people.history')}</h2>
       {p.history.length === 0 ? (
         <p>{t('people.noStatus')}</p>
@@ -173,7 +176,8 @@ export function PersonPage({ id }: { id?: string }) {
         {(a) => {
           // A full id of any version, or a prefix (as the CLI prints them).
           const head = id !== undefined ? a.index.canonical(id) : '';
-          const p = peopleOf(a.index).find((x) => x.id === head || (id !== undefined && id.length >= 8 && x.id.startsWith(id)));
+          // A record curators merged into another person opens that person.
+          const p = peopleOf(a.index).find((x) => x.id === head || x.merged.ids.includes(head) || (id !== undefined && id.length >= 8 && x.id.startsWith(id)));
           return p ? (
             <Person p={p} />
           ) : (
