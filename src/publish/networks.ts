@@ -243,57 +243,75 @@ interface MediaJob {
   size: number;
 }
 
+/** One printable line of what a server said (it may say anything). */
+function printable(text: string, max = 200): string {
+  return text.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?').slice(0, max);
+}
+
+/** The sha256 a BUD-02 answer names, if it names one; the body is the server's word. */
+function storedSha256(body: string): unknown {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return parsed !== null && typeof parsed === 'object' ? (parsed as { sha256?: unknown }).sha256 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type UploadOutcome = { is: 'held' } | { is: 'sent' } | { is: 'refused'; reason: string };
+
+async function uploadOne(base: string, job: MediaJob, blobs: BlobStore, agent: http.Agent, timeoutMs: number, authKey: Uint8Array): Promise<UploadOutcome> {
+  const { ref, size } = job;
+  // HEAD first: a blob the server holds costs one small request, not the upload. A HEAD that
+  // fails to connect throws: the server is out of reach, not this blob refused.
+  const head = await request(`${base}/${ref.sha256}`, { method: 'HEAD', agent, timeoutMs });
+  if (head.status === 200) return { is: 'held' };
+  if (head.status !== 404) return { is: 'refused', reason: `HEAD: ${reasonOf(head.status, head.headers, head.body)}` };
+  const now = nowSeconds();
+  const auth = signEvent(
+    { kind: UPLOAD_AUTH_KIND, created_at: now, tags: [['t', 'upload'], ['x', ref.sha256], ['expiration', String(now + 600)]], content: 'Publish the media of a record' },
+    authKey,
+  );
+  let res: Answer;
+  try {
+    res = await request(`${base}/upload`, {
+      method: 'PUT',
+      agent,
+      timeoutMs,
+      headers: { authorization: `Nostr ${Buffer.from(JSON.stringify(auth)).toString('base64')}`, 'content-length': String(size), 'content-type': ref.type },
+      // Through the blob store: an encrypted data folder is decrypted on the way out.
+      body: blobs.stream(ref.sha256),
+    });
+  } catch (e) {
+    // No resumable upload in Blossom: the next publish sends it again, whole.
+    return { is: 'refused', reason: `upload cut: ${printable((e as Error).message)}` };
+  }
+  if (res.status !== 200 && res.status !== 201) return { is: 'refused', reason: reasonOf(res.status, res.headers, res.body) };
+  // BUD-02: the answer is the blob descriptor; a server that kept other bytes has not got ours.
+  const stored = storedSha256(res.body);
+  if (stored !== undefined && stored !== ref.sha256) return { is: 'refused', reason: `the server says it stored other bytes (sha256 ${printable(String(stored), 64)})` };
+  return { is: 'sent' };
+}
+
 async function publishToBlossom(server: string, jobs: readonly MediaJob[], blobs: BlobStore, opts: NetworkPublishOptions, agent: http.Agent, authKey: Uint8Array, onBytes: (n: number) => void): Promise<BlossomPublishReport> {
   const base = blossomBase(server);
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const report: BlossomPublishReport = { url: server, accepted: 0, duplicate: 0, refused: [], bytes: 0 };
-  for (const { ref, size } of jobs) {
+  for (const [i, job] of jobs.entries()) {
+    let outcome: UploadOutcome;
     try {
-      // HEAD first: a blob the server holds costs one small request, not the upload.
-      const head = await request(`${base}/${ref.sha256}`, { method: 'HEAD', agent, timeoutMs });
-      if (head.status === 200) {
-        report.duplicate++;
-        onBytes(size);
-        continue;
-      }
-      if (head.status !== 404) {
-        report.refused.push({ sha256: ref.sha256, reason: `HEAD: ${reasonOf(head.status, head.headers, head.body)}` });
-        onBytes(size);
-        continue;
-      }
-      const now = nowSeconds();
-      const auth = signEvent(
-        { kind: UPLOAD_AUTH_KIND, created_at: now, tags: [['t', 'upload'], ['x', ref.sha256], ['expiration', String(now + 600)]], content: 'Publish the media of a record' },
-        authKey,
-      );
-      const res = await request(`${base}/upload`, {
-        method: 'PUT',
-        agent,
-        timeoutMs,
-        headers: { authorization: `Nostr ${Buffer.from(JSON.stringify(auth)).toString('base64')}`, 'content-length': String(size), 'content-type': ref.type },
-        body: blobs.stream(ref.sha256),
-      });
-      onBytes(size);
-      if (res.status !== 200 && res.status !== 201) {
-        report.refused.push({ sha256: ref.sha256, reason: reasonOf(res.status, res.headers, res.body) });
-        continue;
-      }
-      // BUD-02: the answer is the blob descriptor; a server that kept other bytes has not got ours.
-      let stored: unknown;
-      try {
-        stored = (JSON.parse(res.body) as { sha256?: unknown }).sha256;
-      } catch {
-        stored = undefined;
-      }
-      if (stored !== undefined && stored !== ref.sha256) {
-        report.refused.push({ sha256: ref.sha256, reason: `the server stored other bytes (sha256 ${String(stored).slice(0, 16)}...)` });
-        continue;
-      }
-      report.accepted++;
-      report.bytes += size;
+      outcome = await uploadOne(base, job, blobs, agent, timeoutMs, authKey);
     } catch (e) {
-      // No resumable upload in Blossom: the next publish sends it again, whole.
-      report.refused.push({ sha256: ref.sha256, reason: e instanceof Error ? e.message : String(e) });
+      report.error = `cannot reach ${server}: ${printable((e as Error).message)}`;
+      onBytes(jobs.slice(i).reduce((n, j) => n + j.size, 0));
+      break;
+    }
+    onBytes(job.size);
+    if (outcome.is === 'held') report.duplicate++;
+    else if (outcome.is === 'refused') report.refused.push({ sha256: job.ref.sha256, reason: outcome.reason });
+    else {
+      report.accepted++;
+      report.bytes += job.size;
     }
   }
   return report;

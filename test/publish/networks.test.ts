@@ -259,6 +259,24 @@ void test('records that are not public (a gift wrap, one marked private) are nev
   }
 });
 
+void test('a Blossom server out of reach is reported once, not refused blob by blob', async () => {
+  const blobs = blobStore();
+  const descriptors = archive.filter((e) => e.kind === Kind.MediaDescriptor);
+  for (const b of media) await blobs.put(b);
+  const gone = http.createServer();
+  await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+  const deadUrl = `http://127.0.0.1:${(gone.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => gone.close(() => resolve()));
+  const progress: PublishProgress[] = [];
+  const report = await publishToNetworks(descriptors, { relays: [], blossom: [deadUrl], blobs, onProgress: (p) => progress.push(p) });
+  const [b] = report.blossom;
+  assert.match(b!.error ?? '', new RegExp(`^cannot reach ${deadUrl}: .*ECONNREFUSED`));
+  assert.deepEqual([b!.accepted, b!.duplicate, b!.refused.length], [0, 0, 0]);
+  assert.match(networkReportLines(report).at(-1)!, /stopped: cannot reach/);
+  const last = progress.at(-1)!;
+  assert.equal(last.done, last.total, 'the bar still ends');
+});
+
 void test('addresses that are not relay or Blossom addresses are refused before anything leaves', async () => {
   const target = await peer();
   try {
@@ -300,7 +318,7 @@ void test('fast-check: a hostile Blossom server (any status, headers, body) gets
         fc.record({
           head: fc.constantFrom(200, 404, 401, 500, 302, 204),
           put: fc.constantFrom(200, 201, 400, 401, 403, 413, 500),
-          body: fc.oneof(fc.string({ maxLength: 200 }), fc.json(), fc.constant(JSON.stringify({ sha256: sha256Hex(bytes) })), fc.constant(JSON.stringify({ sha256: 'f'.repeat(64) })), fc.string({ unit: 'binary', maxLength: 100 }).map((s) => JSON.stringify({ message: s }))),
+          body: fc.oneof(fc.string({ maxLength: 200 }), fc.json(), fc.constant(JSON.stringify({ sha256: sha256Hex(bytes) })), fc.constant(JSON.stringify({ sha256: 'f'.repeat(64) })), fc.string({ unit: 'binary', maxLength: 80 }).map((x) => JSON.stringify({ sha256: x })), fc.string({ unit: 'binary', maxLength: 100 }).map((s) => JSON.stringify({ message: s }))),
           reason: fc.string({ unit: fc.constantFrom('a', ' ', 'é', 'Ж'), maxLength: 30 }),
         }),
         async (a) => {
