@@ -190,5 +190,7 @@ export function readBundle(bytes: Uint8Array, codec: FrameCodec, opts: CollectOp
   collector.add(scanner.push(bytes));
   collector.add(scanner.end());
   collector.contents.magic = scanner.magic;
+  // As import does: a header that is not this version's magic is named (its frames are still read and checked).
+  if (scanner.magic !== 'ok' && bytes.length > 0) collector.contents.damage.unshift({ kind: 'damage', offset: 0, end: Math.min(8, bytes.length), reason: 'the bundle header is damaged' });
   return { contents: collector.contents, collector };
 }
