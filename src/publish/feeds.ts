@@ -78,7 +78,14 @@ function langOf(record: DomainRecord): string {
 }
 
 /** Title and summary of a record in its own words; labels (kind, status, verdict) in `lang`. */
-function describe(record: DomainRecord, lang: string, byId: ReadonlyMap<string, DomainRecord>): { title: string; summary: string } {
+interface Lookup {
+  byId: ReadonlyMap<string, DomainRecord>;
+  /** Person id → the newest status report about them (someone's word, named on the record page). */
+  latestStatus: ReadonlyMap<string, DomainRecord & { kind: typeof Kind.PersonStatus }>;
+}
+
+function describe(record: DomainRecord, lang: string, look: Lookup): { title: string; summary: string } {
+  const { byId } = look;
   switch (record.kind) {
     case Kind.SourceDocument:
       return { title: record.content.title, summary: record.content.description ?? record.content.publisher ?? '' };
@@ -88,7 +95,9 @@ function describe(record: DomainRecord, lang: string, byId: ReadonlyMap<string, 
       return { title: record.content.title, summary: record.content.summary };
     case Kind.PersonOfConcern: {
       const role = record.content.role === undefined ? '' : ` (${record.content.role})`;
-      return { title: `${record.content.name}${role}`, summary: record.content.description ?? '' };
+      const status = look.latestStatus.get(record.event.id);
+      const said = status === undefined ? '' : `: ${word(lang, `status.${status.content.status}`)}`;
+      return { title: `${record.content.name}${role}${said}`, summary: record.content.description ?? '' };
     }
     case Kind.PersonStatus: {
       const person = byId.get(refsOf(record, 'person')[0] ?? '');
@@ -99,7 +108,7 @@ function describe(record: DomainRecord, lang: string, byId: ReadonlyMap<string, 
       return { title: `${record.content.claimant.name}: ${record.content.statement}`, summary: record.content.statement };
     case Kind.Assessment: {
       const target = byId.get(refsOf(record, 'target')[0] ?? '');
-      const about = target === undefined || target.kind === Kind.Assessment ? '' : `: ${describe(target, lang, byId).title}`;
+      const about = target === undefined || target.kind === Kind.Assessment ? '' : `: ${describe(target, lang, look).title}`;
       return { title: `${word(lang, `verdict.${record.content.verdict}`)}${about}`, summary: record.content.note };
     }
     case Kind.Translation: {
@@ -116,10 +125,19 @@ function entriesOf(records: readonly VerifiedEvent[]): Entry[] {
     const r = parseRecord(e);
     if (r !== undefined) byId.set(e.id, r);
   }
+  const latestStatus = new Map<string, DomainRecord & { kind: typeof Kind.PersonStatus }>();
+  for (const r of byId.values()) {
+    if (r.kind !== Kind.PersonStatus) continue;
+    const person = refsOf(r, 'person')[0];
+    const known = person === undefined ? undefined : latestStatus.get(person);
+    const newer = known === undefined || known.event.created_at < r.event.created_at || (known.event.created_at === r.event.created_at && known.event.id < r.event.id);
+    if (person !== undefined && newer) latestStatus.set(person, r);
+  }
+  const look: Lookup = { byId, latestStatus };
   const entries: Entry[] = [];
   for (const record of byId.values()) {
     const lang = langOf(record);
-    const described = describe(record, lang, byId);
+    const described = describe(record, lang, look);
     const original = record.kind === Kind.Translation ? refsOf(record, 'translates')[0] : undefined;
     const pageId = original !== undefined && byId.has(original) ? original : record.event.id;
     const kindLabel = word(lang, `kind.${slugOfKind(record.kind) ?? 'unknown'}`);

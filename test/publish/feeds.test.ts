@@ -132,6 +132,23 @@ void test('without a base address, links are relative to feeds/ and the feeds st
   assert.match(resolved.entries![0]!.link!, /^https:\/\/mirror\.example\/site\/en\/records\/[0-9a-f]{64}\.html$/);
 });
 
+void test('titles per kind: a person with their latest reported status, a status report with the person\'s name, an assessment with what it judges', async () => {
+  const dir = outDir();
+  const key = generateSecretKey();
+  const person = record(key, Kind.PersonOfConcern, { lang: 'en', name: 'Aigerim S.', role: 'journalist' }, [], 1_641_500_000);
+  const ref = (id: string, role: 'person' | 'target' | 'evidence') => ({ id, role });
+  const detained = record(key, Kind.PersonStatus, { lang: 'en', status: 'detained' }, [ref(person.id, 'person')], 1_641_500_100);
+  const released = record(key, Kind.PersonStatus, { lang: 'en', status: 'released', note: 'home on the 12th' }, [ref(person.id, 'person')], 1_641_500_200);
+  const judged = record(key, Kind.Assessment, { lang: 'en', verdict: 'supports', note: 'two witnesses' }, [ref(released.id, 'target'), ref(detained.id, 'evidence')], 1_641_500_300);
+  await writeFeeds([person, detained, released, judged], dir, { langs: ['en'] });
+  const json = JSON.parse(read(dir, 'en.json')) as { items: { id: string; title: string }[] };
+  const title = (e: VerifiedEvent) => json.items.find((i) => noteId(i.id) === e.id)?.title;
+  assert.equal(title(person), 'Person of concern: Aigerim S. (journalist): released');
+  assert.equal(title(detained), 'Status report: Aigerim S.: detained');
+  assert.equal(title(released), 'Status report: Aigerim S.: released');
+  assert.equal(title(judged), 'Assessment: supports: Aigerim S.: released');
+});
+
 void test('a record marked private reaches no feed, whatever the caller passed', async () => {
   const dir = outDir();
   const key = generateSecretKey();
