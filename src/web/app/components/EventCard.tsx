@@ -13,6 +13,8 @@ import { RefList } from './RefList.tsx';
 import { TestimonyItem } from './TestimonyItem.tsx';
 import { TimeText } from './TimeText.tsx';
 import { Translatable } from './Translatable.tsx';
+import { Merged } from '../verify/Merged.tsx';
+import { Sources } from '../verify/Sources.tsx';
 
 export function EventCard({ e, level = 3 }: { e: TimelineEvent; level?: 3 | 4 }) {
   const { t, locale } = useI18n();
@@ -38,6 +40,8 @@ export function EventCard({ e, level = 3 }: { e: TimelineEvent; level?: 3 | 4 })
       </ul>
       <Translatable text={e.summary} lang={e.lang} translations={e.translations} field="summary" quote={false} />
       <Attribution a={e.attribution} id={e.id} />
+      <Sources c={e.corroboration} />
+      <Merged merged={e.merged} />
       <details onToggle={(ev) => setOpen((ev.currentTarget as HTMLDetailsElement).open)}>
         <summary>{t('event.more', { count: e.testimonies.length })}</summary>
         {open && (
