@@ -108,17 +108,20 @@ function relayAddress(url: string): string {
 interface Answer {
   status: number;
   headers: http.IncomingHttpHeaders;
-  /** The first 4 KiB of the body: enough for a refusal's reason or a blob descriptor. */
+  /** The body's first `maxBody` characters (4 KiB unless asked): a refusal's reason, a blob descriptor. */
   body: string;
 }
 
 /** One request, its answer read (small) to the end so a keep-alive socket can serve the next. */
-function request(url: string, o: { method: string; agent: http.Agent; timeoutMs: number; headers?: Record<string, string>; body?: Readable }): Promise<Answer> {
+function request(url: string, o: { method: string; agent: http.Agent; timeoutMs: number; headers?: Record<string, string>; body?: Readable; maxBody?: number }): Promise<Answer> {
+  const maxBody = o.maxBody ?? 4096;
   return new Promise((resolve, reject) => {
     const req = (url.startsWith('https:') ? https : http).request(url, { method: o.method, headers: o.headers ?? {}, agent: o.agent }, (res) => {
       let body = '';
-      res.on('data', (chunk: Buffer) => {
-        if (body.length < 4096) body += chunk.toString('utf8');
+      // Decoded across chunks: a character split between two is not mangled.
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        if (body.length < maxBody) body += chunk;
       });
       res.on('error', (e) => reject(new KeruenError('io', `${o.method} ${url}: ${e.message}`)));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -157,7 +160,8 @@ const MAX_RECONCILE_AUTHORS = 256;
 async function offersNip77(url: string, agent: http.Agent, timeoutMs: number): Promise<boolean> {
   const httpUrl = url.replace(/^ws(s?):/, 'http$1:');
   try {
-    const answer = await request(httpUrl, { method: 'GET', agent, timeoutMs, headers: { accept: 'application/nostr+json' } });
+    // Some relays describe themselves at length (fees, policies): 64 KiB of it is read.
+    const answer = await request(httpUrl, { method: 'GET', agent, timeoutMs, headers: { accept: 'application/nostr+json' }, maxBody: 64 * 1024 });
     return answer.status === 200 && offersNip77In(answer.body);
   } catch {
     // No document: offer every record.
@@ -171,7 +175,7 @@ export function offersNip77In(document: string): boolean {
   try {
     parsed = JSON.parse(document);
   } catch {
-    // Not JSON, or cut (the first 4 KiB are read): offer every record.
+    // Not JSON, or cut (the first 64 KiB are read): offer every record.
     return false;
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
@@ -190,7 +194,7 @@ async function missingOnRelay(link: Link, store: MemoryStore, ids: readonly stri
   } finally {
     agent.destroy();
   }
-  const since = Math.min(...events.map((e) => e.created_at));
+  const since = events.reduce((t, e) => Math.min(t, e.created_at), Infinity);
   try {
     // Our records and the relay's by the same authors since our oldest: `have` is what it lacks.
     const { have } = await reconcileNip77(link, store, { authors, since });
