@@ -48,6 +48,22 @@ test('a record page ships exactly the signed event, whatever it holds, and lets 
       const shipped = JSON.parse(decode(pre[1] as string)) as VerifiedEvent;
       assert.deepEqual(shipped, { id: e.id, pubkey: e.pubkey, created_at: e.created_at, kind: e.kind, tags: e.tags, content: e.content, sig: e.sig });
       assert.equal(verifyEvent({ ...shipped }), true);
+      // What the verifier compares: every text shown with data-field is the signed string.
+      let fields: unknown;
+      try {
+        fields = JSON.parse(c);
+      } catch {
+        fields = undefined;
+      }
+      let compared = 0;
+      for (const m of html.matchAll(/<(?:dd|p) data-field(?:="([^"]*)")?>(?:<span(?: lang(?:="[^"]*")?)?>)?([\s\S]*?)(?:<\/span>)?<\/(?:dd|p)>/g)) {
+        const want = (m[1] ?? '') === '' ? c : (fields as Record<string, unknown>)[m[1] as string];
+        assert.equal(decode(m[2] as string), want);
+        compared++;
+      }
+      const isObject = typeof fields === 'object' && fields !== null && !Array.isArray(fields);
+      const stringFields = isObject ? Object.entries(fields as Record<string, unknown>).filter(([k, v]) => typeof v === 'string' && k !== 'lang' && k !== 'sources').length : 1;
+      assert.equal(compared, stringFields, 'every string field shown is compared');
       // The only script is the site's verifier; no element comes from the record's text.
       assert.equal(html.match(/<script/g)?.length, 1);
       assert.equal(/<img|<b>/.test(html), false);

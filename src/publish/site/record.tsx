@@ -41,7 +41,8 @@ function ContentFields({ c, e }: { c: PageContext; e: VerifiedEvent }) {
   } catch {
     content = undefined;
   }
-  if (typeof content !== 'object' || content === null || Array.isArray(content)) return <p>{e.content}</p>;
+  // data-field: the verifier checks that the text shown is the signed text (string fields).
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) return <p data-field="">{e.content}</p>;
   const obj = content as Record<string, unknown>;
   const lang = typeof obj.lang === 'string' ? obj.lang : undefined;
   return (
@@ -51,7 +52,13 @@ function ContentFields({ c, e }: { c: PageContext; e: VerifiedEvent }) {
         .map(([k, v]) => (
           <>
             <dt>{`field.${k}` in en ? c.t(`field.${k}` as MessageKey) : k}</dt>
-            <dd>{k === 'lang' && typeof v === 'string' ? languageName(v, c.locale) : <FieldValue c={c} v={v} lang={lang} />}</dd>
+            {k === 'lang' && typeof v === 'string' ? (
+              <dd>{languageName(v, c.locale)}</dd>
+            ) : (
+              <dd data-field={typeof v === 'string' ? k : undefined}>
+                <FieldValue c={c} v={v} lang={lang} />
+              </dd>
+            )}
           </>
         ))}
     </dl>
@@ -78,7 +85,7 @@ export function recordPage(c: PageContext, e: VerifiedEvent, linksIn: readonly {
     c,
     { path: recordPagePath(e.id), title, scripts: ['verify'] },
     <>
-      <div data-pagefind-body>
+      <div data-pagefind-body data-record={e.id}>
         <p class="meta">
           {kindLabel(c, slugOfKind(e.kind))} · <SigMark c={c} id={e.id} />
         </p>

@@ -36,14 +36,39 @@ function readEvents(): Map<string, unknown> {
   return out;
 }
 
+/** What the HTML parser does to text anyway (CR LF to LF, NUL dropped), so it is not taken for tampering. */
+const norm = (s: string) => s.replace(/\r\n?/g, '\n').replace(/\0/g, '');
+
+/** Whether the texts a record page shows (`data-field`) are the signed ones: a mirror editing only the readable text fails too. */
+function shownTextMatches(scope: Element, raw: unknown): boolean {
+  const content = (raw as { content?: unknown }).content;
+  if (typeof content !== 'string') return false;
+  let fields: unknown;
+  try {
+    fields = JSON.parse(content);
+  } catch {
+    fields = undefined;
+  }
+  for (const el of Array.from(scope.querySelectorAll<HTMLElement>('[data-field]'))) {
+    const key = el.dataset.field ?? '';
+    const want = key === '' ? content : typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>)[key] : undefined;
+    if (typeof want !== 'string' || norm(el.textContent ?? '') !== norm(want)) return false;
+  }
+  return true;
+}
+
 function run(): void {
   const events = readEvents();
+  const shown = new Map<string, Element>();
+  for (const scope of Array.from(document.querySelectorAll<HTMLElement>('[data-record]'))) shown.set(scope.dataset.record ?? '', scope);
   const labels = JSON.parse(document.documentElement.dataset.verifyLabels ?? '{}') as Partial<Record<Result, string>>;
   let ok = 0;
   let failed = 0;
   for (const mark of Array.from(document.querySelectorAll<HTMLElement>('[data-verify]'))) {
     const id = mark.dataset.verify ?? '';
-    const result = check(events.get(id), id);
+    const scope = shown.get(id);
+    let result = check(events.get(id), id);
+    if (result === 'ok' && scope !== undefined && !shownTextMatches(scope, events.get(id))) result = 'failed';
     if (result === 'ok') ok++;
     else failed++;
     mark.dataset.result = result;
