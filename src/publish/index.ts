@@ -65,7 +65,7 @@ export async function publish(records: readonly VerifiedEvent[], opts: PublishOp
   await prepareOutDir(opts.outDir, opts.force === true);
   // The marker first: an interrupted run leaves a folder that --force may clear.
   await writeFile(join(opts.outDir, SITE_MARKER), `${JSON.stringify({ generator: 'keruen', publishedAt: new Date().toISOString(), records: records.length, langs: opts.langs })}\n`);
-  const site = await writeSite(records, opts.outDir, { langs: opts.langs, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  const site = await writeSite(records, opts.outDir, { langs: opts.langs, ...(opts.blobs ? { blobs: opts.blobs } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
   const feeds = await writeFeeds(records, opts.outDir, { langs: opts.langs, ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}), ...(opts.title !== undefined ? { title: opts.title } : {}) });
   const report: PublishReport = { site, feeds: feeds.files };
   if ((opts.relays?.length ?? 0) > 0 || (opts.blossom?.length ?? 0) > 0) {

@@ -66,7 +66,7 @@ export function publishCommand(getContext: () => CliContext): Command {
         force: o.force === true,
         relays: o.relay,
         blossom: o.blossom,
-        ...(o.blossom.length > 0 ? { blobs: ctx.blobs } : {}),
+        blobs: ctx.blobs,
         ...(o.baseUrl !== undefined ? { baseUrl: o.baseUrl } : {}),
         ...(o.title !== undefined ? { title: o.title } : {}),
         ...(o.proxy !== undefined ? { proxy: o.proxy } : {}),
@@ -82,7 +82,7 @@ export function publishCommand(getContext: () => CliContext): Command {
       });
       for (const b of bars.values()) b.stop();
       const lines = [
-        `Published ${report.site.records} public records to ${resolve(o.out)}: ${report.site.pages} pages in ${langs.join(', ')}, search index of ${report.site.search.pages} pages, ${report.feeds.length} feed files.`,
+        `Published ${report.site.records} public records to ${resolve(o.out)}: ${report.site.pages} pages in ${langs.join(', ')}, search index of ${report.site.search.pages} pages, ${report.site.media} images, ${report.feeds.length} feed files.`,
         `Open ${resolve(o.out, 'index.html')} or serve the folder with any static web server.`,
       ];
       const n = report.networks;

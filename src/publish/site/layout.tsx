@@ -23,6 +23,8 @@ export interface PageContext {
   ix: ArchiveIndex;
   /** Ids that have a record page. */
   published: ReadonlySet<string>;
+  /** Media descriptor id → image file under `media/`, for the descriptors whose image was copied. */
+  media?: ReadonlyMap<string, string>;
 }
 
 export function pageContext(base: Omit<PageContext, 'i18n' | 't' | 's' | 'root' | 'home'>, depth: 1 | 2): PageContext {

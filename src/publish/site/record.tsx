@@ -99,6 +99,11 @@ export function recordPage(c: PageContext, e: VerifiedEvent, linksIn: readonly {
           {c.t('record.author')}: {name ?? c.t('record.unnamed')} (<code>{npub}</code>) · {c.s('record.created')} {formatCreated(e.created_at, c.locale)}
         </p>
         <p class="note">{c.t('record.authorSaysNote')}</p>
+        {c.media?.has(e.id) === true && (
+          <figure class="media">
+            <img src={`${c.root}media/${c.media.get(e.id)}`} loading="lazy" decoding="async" alt={e.tags.find((t) => t[0] === 'alt')?.[1] ?? e.content.slice(0, 200)} />
+          </figure>
+        )}
         <h2>{c.t('record.content')}</h2>
         <ContentFields c={c} e={e} />
         {r && <Citations c={c} list={c.ix.citations(r)} />}

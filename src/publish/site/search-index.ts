@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { KeruenError } from '../../core/errors.ts';
 
+const IN_FLIGHT = 32;
+
 export interface IndexReport {
   pages: number;
   languages: string[];
@@ -16,11 +18,16 @@ export async function indexSite(outDir: string, pages: readonly { lang: string; 
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new KeruenError('io', `search index: ${errors.join('; ')}`);
   try {
+    // Several pages in flight: each add is a round trip to Pagefind's process.
     let done = 0;
-    for (const p of pages) {
-      const r = await index.addHTMLFile({ url: `/${p.lang}/${p.path}`, content: p.html });
-      if (r.errors.length > 0) throw new KeruenError('io', `search index: ${p.path}: ${r.errors.join('; ')}`);
-      onProgress?.({ done: ++done, total: pages.length });
+    for (let i = 0; i < pages.length; i += IN_FLIGHT) {
+      const batch = pages.slice(i, i + IN_FLIGHT);
+      const results = await Promise.all(batch.map((p) => index.addHTMLFile({ url: `/${p.lang}/${p.path}`, content: p.html })));
+      results.forEach((r, j) => {
+        if (r.errors.length > 0) throw new KeruenError('io', `search index: ${batch[j]?.path}: ${r.errors.join('; ')}`);
+      });
+      done += batch.length;
+      onProgress?.({ done, total: pages.length });
     }
     const w = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (w.errors.length > 0) throw new KeruenError('io', `search index: ${w.errors.join('; ')}`);

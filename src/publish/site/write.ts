@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import type { VerifiedEvent } from '../../core/event.ts';
 import { ArchiveIndex, buildClaims, buildPeople, buildTimeline } from '../../core/views/index.ts';
 import type { Locale } from '../../web/app/i18n/index.ts';
+import type { BlobStore } from '../../node/blobs.ts';
+import { copyMedia } from './media.ts';
 import { buildScripts, CSS } from './assets.ts';
 import { pageContext } from './layout.tsx';
 import { claimsPage, dayPages, mapPage, peoplePage, searchPage, timelinePage } from './lists.tsx';
@@ -16,6 +18,8 @@ import { indexSite, type IndexReport } from './search-index.ts';
 
 export interface SiteOptions {
   langs: readonly Locale[];
+  /** Where the photos are: images named by published descriptors are copied into `media/`. */
+  blobs?: BlobStore;
   onProgress?: (p: { done: number; total: number; phase: 'pages' | 'search' }) => void;
 }
 
@@ -24,6 +28,8 @@ export interface SiteReport {
   pages: number;
   records: number;
   search: IndexReport;
+  /** Images copied into `media/`. */
+  media: number;
 }
 
 export async function writeSite(records: readonly VerifiedEvent[], outDir: string, opts: SiteOptions): Promise<SiteReport> {
@@ -49,6 +55,7 @@ export async function writeSite(records: readonly VerifiedEvent[], outDir: strin
     }
   }
 
+  const media = opts.blobs ? await copyMedia(records, opts.blobs, outDir) : new Map<string, string>();
   const scripts = await buildScripts(records.flatMap(recordTexts));
   await put('style.css', CSS);
   await put('verify.js', scripts.verify);
@@ -63,7 +70,7 @@ export async function writeSite(records: readonly VerifiedEvent[], outDir: strin
   };
   const recordPages: { lang: Locale; path: string; html: string }[] = [];
   for (const locale of opts.langs) {
-    const base = { locale, langs: opts.langs, ix, published };
+    const base = { locale, langs: opts.langs, ix, published, media };
     const top = pageContext(base, 1);
     const deep = pageContext(base, 2);
     await put(`${locale}/index.html`, timelinePage(top, timeline));
@@ -86,7 +93,7 @@ export async function writeSite(records: readonly VerifiedEvent[], outDir: strin
   }
   await put('index.html', rootPage(opts.langs));
   const search = await indexSite(outDir, recordPages, (p) => opts.onProgress?.({ ...p, phase: 'search' }));
-  return { pages: written, records: records.length, search };
+  return { pages: written, records: records.length, search, media: media.size };
 }
 
 /** The entry page: links to each language (no script, no redirect a reader cannot see). */
