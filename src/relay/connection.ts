@@ -29,7 +29,7 @@ export interface RelayContext {
   limits: RelayLimits;
   /** Hands a newly stored (or ephemeral) event to every connection's live subscriptions. */
   broadcast(event: VerifiedEvent): void;
-  onEvent?: (event: VerifiedEvent) => void;
+  onEvent?: (event: VerifiedEvent, remote?: string) => void;
   /** Our own failures (not the client's): a store that throws, an accept function with a bug. */
   onError(error: unknown): void;
   now?: () => number;
@@ -242,7 +242,7 @@ export class Connection {
       case 'stored':
         this.#send(relayMessage.ok(event.id, true, ''));
         this.#ctx.broadcast(event);
-        this.#ctx.onEvent?.(event);
+        this.#ctx.onEvent?.(event, this.#out.remote);
         return;
       case 'duplicate':
         this.#send(relayMessage.ok(event.id, true, 'duplicate: already have this event'));

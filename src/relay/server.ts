@@ -23,8 +23,8 @@ export interface RelayDeps {
   limits?: Partial<RelayLimits>;
   /** NIP-77 reconciliation limits (relay/negentropy.ts). */
   negentropy?: Partial<NegentropyLimits>;
-  /** Called once per newly stored event (not for duplicates). */
-  onEvent?: (event: VerifiedEvent) => void;
+  /** Called once per newly stored event (not for duplicates), with the sender's address when known. */
+  onEvent?: (event: VerifiedEvent, remote?: string) => void;
   /** Serves every HTTP request that is not NIP-11 (the web app). Default: 404. */
   http?: http.RequestListener;
   /**
