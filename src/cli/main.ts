@@ -15,7 +15,6 @@ import { lockCommand } from './commands/lock.ts';
 import { circleCommand } from './commands/circle.ts';
 import { viewCommands } from './commands/views.ts';
 import { publishCommand } from './commands/publish.ts';
-import { publishCommand } from './commands/publish.ts';
 import { exportUwaziCommand } from './commands/export-uwazi.ts';
 import { custodyCommand } from './commands/custody.ts';
 
@@ -47,7 +46,6 @@ program.addCommand(peersCommand(getContext));
 program.addCommand(bundleCommand(getContext));
 program.addCommand(lockCommand(getContext));
 program.addCommand(circleCommand(getContext));
-program.addCommand(publishCommand(getContext));
 program.addCommand(publishCommand(getContext));
 program.addCommand(exportUwaziCommand(getContext));
 program.addCommand(custodyCommand(getContext));
