@@ -131,6 +131,9 @@ test('opened from a folder (file://, as from a USB stick) the records still veri
   // Relative links: the timeline of the same language opens from the same folder.
   await page.locator('a.site-name').click();
   assert.equal(await page.locator('h1').innerText(), translate('ru', 'nav.timeline'));
+  // Search cannot run from a file (no WebAssembly from file://): the page says so.
+  await page.goto(`${pathToFileURL(join(out, 'ru', 'search.html')).href}?q=Almaty`);
+  await page.getByText(siteText('ru', 'search.failed')).waitFor();
   await page.close();
 });
 

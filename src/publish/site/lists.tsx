@@ -280,7 +280,7 @@ export function claimsPage(c: PageContext, claims: readonly ClaimView[]): string
 export function searchPage(c: PageContext): string {
   return renderPage(
     c,
-    { path: 'search.html', title: c.t('nav.search'), scripts: ['search'], data: { searching: c.s('search.loading'), 'results-label': c.t('search.results', { count: 2, q: '' }).replace('2', '{count}') } },
+    { path: 'search.html', title: c.t('nav.search'), scripts: ['search'], data: { searching: c.s('search.loading'), 'search-failed': c.s('search.failed'), 'results-label': c.t('search.results', { count: 2, q: '' }).replace('2', '{count}') } },
     <>
       <h1>{c.t('search.label')}</h1>
       <form id="search-form" role="search" action="search.html" method="get">

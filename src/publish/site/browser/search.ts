@@ -54,15 +54,20 @@ async function run(query: string): Promise<void> {
   }
 }
 
+/** Pagefind could not load (a page opened from a file, a host that hides WebAssembly): say so. */
+function failed(): void {
+  if (status) status.textContent = root.dataset.searchFailed ?? 'Search failed.';
+}
+
 if (form && input) {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     history.replaceState(null, '', `?q=${encodeURIComponent(input.value)}`);
-    void run(input.value);
+    void run(input.value).catch(failed);
   });
   const q = new URLSearchParams(location.search).get('q');
   if (q !== null && q !== '') {
     input.value = q;
-    void run(q);
+    void run(q).catch(failed);
   }
 }
