@@ -3,11 +3,13 @@
  * `data-pagefind-body` part, which includes the folded words), written to `pagefind/`. A query
  * then downloads only the index chunks and fragments it needs.
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { KeruenError } from '../../core/errors.ts';
 
 const IN_FLIGHT = 32;
+const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
 
 export interface IndexReport {
   pages: number;
@@ -31,6 +33,8 @@ export async function indexSite(outDir: string, pages: readonly { lang: string; 
     }
     const w = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (w.errors.length > 0) throw new KeruenError('io', `search index: ${w.errors.join('; ')}`);
+    // Pagefind's ready-made UIs are not used (search.js talks to its API): 430 KB less to carry.
+    for (const f of UNUSED) await rm(join(outDir, 'pagefind', f), { force: true });
     return { pages: pages.length, languages: [...new Set(pages.map((p) => p.lang))] };
   } finally {
     await pagefind.close();
