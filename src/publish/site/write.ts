@@ -10,6 +10,7 @@ import { ArchiveIndex, buildClaims, buildPeople, buildTimeline } from '../../cor
 import type { Locale } from '../../web/app/i18n/index.ts';
 import type { BlobStore } from '../../node/blobs.ts';
 import { copyMedia } from './media.ts';
+import { linksInOf } from '../../web/app/explore/views.ts';
 import { buildScripts, CSS } from './assets.ts';
 import { pageContext } from './layout.tsx';
 import { claimsPage, dayPages, mapPage, peoplePage, searchPage, timelinePage } from './lists.tsx';
@@ -45,15 +46,7 @@ export async function writeSite(records: readonly VerifiedEvent[], outDir: strin
   const people = buildPeople(ix);
   const claims = buildClaims(ix);
   const published = new Set(records.map((e) => e.id));
-  const linksIn = new Map<string, { from: string; role: string }[]>();
-  for (const r of ix.heads()) {
-    for (const ref of r.refs) {
-      const key = ix.canonical(ref.id);
-      const list = linksIn.get(key) ?? [];
-      list.push({ from: r.event.id, role: ref.role });
-      linksIn.set(key, list);
-    }
-  }
+  const linksIn = linksInOf(ix);
 
   const media = opts.blobs ? await copyMedia(records, opts.blobs, outDir) : new Map<string, string>();
   const scripts = await buildScripts(records.flatMap(recordTexts));
