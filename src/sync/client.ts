@@ -96,9 +96,9 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
       opts.onProgress?.({ phase, done, total, bytesSent: link.bytesSent, bytesReceived: link.bytesReceived });
     // Text both ways before any media descriptor either way: a window that closes early has moved
     // every testimony. Our own kinds are known here; the relay's come back from the text pass.
-    const isText = (id: string) => store.get(id)?.kind !== Kind.MediaDescriptor;
-    const pushText = have.filter(isText);
-    const pushMedia = have.filter((id) => !isText(id));
+    const pushText: string[] = [];
+    const pushMedia: string[] = [];
+    for (const id of have) (store.get(id)?.kind === Kind.MediaDescriptor ? pushMedia : pushText).push(id);
     const pushed: PushResult = { accepted: 0, duplicate: 0, rejected: [] };
     const pushSome = async (ids: string[]) => {
       if (direction === 'pull' || ids.length === 0) return;
@@ -108,8 +108,9 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
       pushed.rejected.push(...r.rejected);
     };
     let pulled: PullResult = { stored: 0, duplicate: 0, superseded: 0, rejected: [], missing: [], requests: 0 };
-    const pullSome = async (ids: readonly string[], textOnly: boolean) => {
-      if (direction === 'push' || ids.length === 0) return;
+    /** Returns the ids still to fetch (with textOnly: the relay's media descriptors, and what never came). */
+    const pullSome = async (ids: readonly string[], textOnly: boolean): Promise<readonly string[]> => {
+      if (direction === 'push' || ids.length === 0) return [];
       const pool = opts.pool ?? (ownPool ??= await VerifierPool.start(opts.workers));
       const before = pulled.stored + pulled.duplicate + pulled.superseded + pulled.rejected.length;
       const r = await pull(link, store, ids, filter, { pool, textOnly, onProgress: (n) => progress('pull', need.length)(before + n) });
@@ -121,11 +122,12 @@ export async function syncWith(store: EventStore, relayUrl: string, opts: SyncOp
         missing: r.missing,
         requests: pulled.requests + r.requests,
       };
+      return r.missing;
     };
     await pushSome(pushText);
-    await pullSome(need, true);
+    const rest = await pullSome(need, true);
     await pushSome(pushMedia);
-    await pullSome(direction === 'push' ? [] : need.length > 0 && pulled.requests === 0 ? need : pulled.missing, false);
+    await pullSome(rest, false);
     // Media last: every record first, then blobs smallest first (both ways), over plain HTTP.
     let media: MediaResult | undefined;
     if (opts.blobs !== undefined && (filter.kinds === undefined || filter.kinds.includes(Kind.MediaDescriptor))) {
