@@ -33,12 +33,19 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
-/** Delivers bytes as a link of the given shape would: serialised at its rate, then delayed. */
+/**
+ * Delivers bytes as a link of the given shape would: serialised at its rate, then delayed.
+ * One queue and one timer, so slices leave in the order they came: a timer per slice can fire
+ * out of order (timers count from the loop's cached clock, and sub-millisecond delays round),
+ * which once reordered a WebSocket frame's bytes into invalid UTF-8.
+ */
 class ShapedPipe {
   #busyUntil = 0;
   readonly #shape: LinkShape;
   readonly #out: net.Socket;
-  #endAt = 0;
+  readonly #queue: { at: number; slice: Buffer }[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #ending = false;
 
   constructor(shape: LinkShape, out: net.Socket) {
     this.#shape = shape;
@@ -51,16 +58,31 @@ class ShapedPipe {
       const slice = chunk.subarray(at, at + 1400);
       const start = Math.max(performance.now(), this.#busyUntil);
       this.#busyUntil = start + (slice.length / this.#shape.bytesPerSecond) * 1000;
-      const deliverAt = this.#busyUntil + this.#shape.delayMs;
-      this.#endAt = deliverAt;
-      setTimeout(() => {
-        if (!this.#out.destroyed) this.#out.write(slice);
-      }, deliverAt - performance.now());
+      this.#queue.push({ at: this.#busyUntil + this.#shape.delayMs, slice });
     }
+    this.#pump();
   }
 
   end(): void {
-    setTimeout(() => this.#out.end(), Math.max(0, this.#endAt - performance.now()));
+    this.#ending = true;
+    this.#pump();
+  }
+
+  #pump(): void {
+    if (this.#timer) return;
+    const now = performance.now();
+    while (this.#queue.length > 0 && this.#queue[0]!.at <= now) {
+      const { slice } = this.#queue.shift()!;
+      if (!this.#out.destroyed) this.#out.write(slice);
+    }
+    if (this.#queue.length > 0) {
+      this.#timer = setTimeout(() => {
+        this.#timer = undefined;
+        this.#pump();
+      }, Math.max(1, this.#queue[0]!.at - now));
+    } else if (this.#ending && !this.#out.destroyed) {
+      this.#out.end();
+    }
   }
 }
 
