@@ -45,6 +45,8 @@ export const sourceDocumentContent = z.strictObject({
   sha256: hex64,
   size: z.number().int().min(0),
   mime: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+(;.*)?$/, 'must be a MIME type'),
+  /** The file as received (HTML, Markdown...) when the text above was extracted from it: the chain of custody keeps both. */
+  original: z.strictObject({ sha256: hex64, size: z.number().int().min(0), mime: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+(;.*)?$/, 'must be a MIME type') }).optional(),
   description: longText.optional(),
 });
 
