@@ -19,6 +19,8 @@ export interface GazetteerPlace {
   aliases?: string[];
   /** The place this one is in (a landmark's city). */
   in?: string;
+  /** Inhabitants (GeoNames), to prefer large places among namesakes. */
+  population?: number;
 }
 
 export const GAZETTEER: readonly GazetteerPlace[] = [

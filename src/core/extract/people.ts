@@ -1,0 +1,206 @@
+/**
+ * People named in an article (French, Russian, English, Kazakh): runs of capitalised words
+ * that are not places, organisations or the capitalised first word of a sentence, with the
+ * role or title written next to them ("le président Tokaïev", "journaliste Makhambet Abjan").
+ * A single word is a person only with a role before it, a family-name ending (-ov, -eva,
+ * -enko…), or when it is the family name of a full name found elsewhere in the text.
+ */
+import { foldToken } from '../fold.ts';
+import { passageAt } from './passages.ts';
+import { findPlaces } from './places.ts';
+import type { ExtractOptions, Passage, PersonMention } from './types.ts';
+
+/** Capitalised words that begin sentences or titles but are never part of a person's name. */
+const STOP = new Set(
+  (
+    // French
+    'm mme le la les l un une des de du d au aux et ou mais donc or ni car ce cet cette ces c ça il ils elle elles iels on nous vous je j tu lui leur leurs ' +
+    'mon ma mes ton ta tes son sa ses notre nos votre vos qui que qu quoi dont où quand comment pourquoi si se s en dans par pour sur sous avec sans ' +
+    'selon après avant depuis pendant lorsque puis alors ensuite enfin aussi même tout toute tous toutes chaque certains certaines plusieurs aucun aucune ' +
+    'bien peu plus moins très oui non là ici voici voilà malgré pourtant cependant toutefois ainsi comme dès entre vers chez contre parmi outre ' +
+    'aujourd hui maintenant officiellement finalement personnellement actuellement environ quant tant soit est sont était a ont été fait ' +
+    'monsieur madame président présidente ministre journaliste général premier première ancien ancienne nouveau nouvelle ' +
+    'janvier février mars avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    // English
+    'the a an and or but of in on at to for from by with without after before since during when while then there this that these those ' +
+    'he she they we it his her their our its what who why how yes no mr mrs ms dr president minister journalist ' +
+    'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
+    // Russian
+    'и в во на с со по за из от до у о об к не но а как что это он она они мы вы я его ее её их так когда после перед ' +
+    'президент министр журналист господин госпожа январь января февраля марта апреля мая июня июля августа сентября октября ноября декабря'
+  ).split(/\s+/),
+);
+
+/** Words that make a run of capitalised words an organisation, a thing or a title of a work. */
+const NOT_PERSON = new Set(
+  (
+    'bank banque jsc ltd pte corp inc llc bv sa holding holdings minerals gold capital infrastructure group company fund ' +
+    'parti comité conseil organisation fédération république union état garde force forces armée sécurité nationale national collective ' +
+    'channel telegram radio tv média médias games king burger carlton ritz anarchist fighter debout oyan kazfem ekho moskvy kiev kyiv kremlin trends wikipedia forbes ' +
+    'nouvel an internet covid gilets jaunes commune assemblée gouvernement ministère cour tribunal police université ' +
+    'телеканал партия комитет совет банк союз'
+  ).split(/\s+/).map((w) => w.toLowerCase()),
+);
+
+/** Family-name endings: Russian, Kazakh, Ukrainian, Georgian forms, in the Latin and Cyrillic scripts. */
+const FAMILY_ENDING = /(?:ov|ova|ev|eva|iev|ieva|aïev|aïeva|yev|yeva|enko|uly|ulı|kyzy|bekov|dze|shvili|ов|ова|ев|ева|ин|ина|енко|улы|ұлы|қызы)$/iu;
+
+/** Role words before a name, longest first; "l’ancien président", "la journaliste d’opposition". */
+const ROLE_BEFORE = new RegExp(
+  '(?:(?:l[’\']|le |la |les |du |de la |de l[’\']|un |une |au |à la |the |a |an )?' +
+    '(?:(?:ancien(?:ne)? |ex-|actuel(?:le)? |nouveau |nouvelle |former |then-)?' +
+    '(?:président(?:e)?(?: de la République)?|premier ministre|ministre(?: de l[’\']Intérieur| de la Défense| des Affaires étrangères)?|vice-ministre|' +
+    'journaliste(?: local| locale)?(?: indépendant(?:e)?)?(?: d[’\']opposition)?|militant(?:e)?|activiste|avocat(?:e)?|député(?:e)?|' +
+    'opposant(?:e)?|oligarque|homme d[’\']affaires|banquier|blogueu(?:r|se)|écrivain(?:e)?|poète|chercheu(?:r|se)|secrétaire général|' +
+    'général|colonel|maire|akim|chef(?: de l[’\']État)?|dirigeant(?:e)?|leader|porte-parole|fondat(?:eur|rice)|dictateur|' +
+    'M\\.|Mme|Mr\\.?|Mrs\\.?|Dr\\.?|president|prime minister|minister(?: of the Interior)?|journalist|activist|lawyer|blogger|' +
+    'президент(?:а|ом|у)?|министр(?:а)?(?: внутренних дел)?|журналист(?:ка|а)?|активист(?:ка|а)?|премьер-министр(?:а)?|генерал(?:а)?)' +
+    '))[ \\u00a0]+$',
+  'iu',
+);
+
+interface Word {
+  text: string;
+  at: [number, number];
+  capital: boolean;
+  initial: boolean;
+}
+
+function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  // A name word: letters with inner hyphens or apostrophes ("Kassym-Jomart", "Yudol’").
+  const re = /\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let w = m[0];
+    let start = m.index;
+    const elided = /^(?:[ldjmnstc]|qu|lorsqu|jusqu|puisqu)['’](?=\p{L})/iu.exec(w);
+    if (elided) {
+      w = w.slice(elided[0].length);
+      start += elided[0].length;
+    }
+    const initial = out.length === 0 || /(?:[.!?…]["»”)\]]?\s+|\n\s*\n\s*|^\s*|[«“"(\[]\s*|[:;]\s+|[•–—]\s+)$/u.test(text.slice(Math.max(0, start - 6), start));
+    out.push({ text: w, at: [start, start + w.length], capital: /^\p{Lu}/u.test(w), initial });
+  }
+  return out;
+}
+
+const lower = (w: string) => w.toLocaleLowerCase('fr');
+const isAllCaps = (w: string) => w.length > 1 && w === w.toLocaleUpperCase('fr') && /\p{Lu}/u.test(w);
+
+/** A capitalised word that can be part of a name. */
+function nameWord(w: Word): boolean {
+  if (!w.capital || isAllCaps(w.text)) return false;
+  const l = lower(w.text);
+  return !STOP.has(l) && !NOT_PERSON.has(l) && !w.text.split(/[-'’]/).some((p) => STOP.has(lower(p)) && p.length > 2 && p !== w.text);
+}
+
+/**
+ * People named in the text, each with the name as written (without title or role) and the
+ * role written just before it when there is one.
+ */
+export function findPeople(text: string, passages: readonly Passage[], opts: ExtractOptions): PersonMention[] {
+  const words = wordsOf(text);
+  const placeSpans = findPlaces(text, passages, { lang: opts.lang });
+  const inPlace = (at: [number, number]) => placeSpans.some((p) => p.at[0] < at[1] && at[0] < p.at[1]);
+  const runs: { from: number; to: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!nameWord(words[i]!) && !initialAt(text, words, i)) continue;
+    let j = i;
+    // A name's words are separated by one space (or a line break in hard-wrapped text); an initial "K." joins.
+    while (j + 1 < words.length && (nameWord(words[j + 1]!) || initialAt(text, words, j + 1)) && joined(text, words[j]!, words[j + 1]!)) j++;
+    runs.push({ from: i, to: j });
+    i = j;
+  }
+
+  const people: { at: [number, number]; name: string; role?: string; single: boolean }[] = [];
+  for (const { from, to } of runs) {
+    let a = from;
+    let b = to;
+    // Trim a trailing initial, and runs that are a place ("Almaty") or hold one ("Kazakhstan Debout").
+    while (b >= a && initialAt(text, words, b)) b--;
+    if (b < a) continue;
+    const span: [number, number] = [words[a]!.at[0], words[b]!.at[1]];
+    if (inPlace(span)) {
+      // "Zhanabergen Talgat" is fine; "Almaty Tokayev" is not a name: keep what is outside the place.
+      const outside = [];
+      for (let k = a; k <= b; k++) if (!inPlace(words[k]!.at)) outside.push(k);
+      if (outside.length !== b - a + 1) {
+        // Keep only the longest contiguous stretch outside places.
+        let best: [number, number] | undefined;
+        let s = -1;
+        for (let k = a; k <= b + 1; k++) {
+          const ok = k <= b && outside.includes(k);
+          if (ok && s < 0) s = k;
+          if (!ok && s >= 0) {
+            if (!best || k - 1 - s > best[1] - best[0]) best = [s, k - 1];
+            s = -1;
+          }
+        }
+        if (!best) continue;
+        [a, b] = best;
+        // A run with a place in it is an organisation or a place phrase unless a role names it.
+      }
+    }
+    const at: [number, number] = [words[a]!.at[0], words[b]!.at[1]];
+    const role = roleBefore(text, at[0]);
+    const initials = words.slice(a, b + 1).filter((_, k) => initialAt(text, words, a + k)).length;
+    const nameWords = b - a + 1 - initials;
+    if (nameWords > 4) continue;
+    // An organisation's name goes on: "Caspi Neft JSC", "Kaspi Bank".
+    const next = words[b + 1];
+    if (next && joined(text, words[b]!, next) && (NOT_PERSON.has(lower(next.text)) || isAllCaps(next.text))) continue;
+    // One word alone is a name with a role, a family-name ending or an initial ("K. Tokaïev");
+    // otherwise only if it is the family name of a full name in the same text (checked below).
+    if (nameWords === 1 && !role && initials === 0 && !FAMILY_ENDING.test(words[b]!.text)) {
+      people.push({ at, name: text.slice(at[0], at[1]), single: true });
+      continue;
+    }
+    people.push({ at, name: text.slice(at[0], at[1]), ...(role ? { role } : {}), single: false });
+  }
+
+  // A lone word without a role or family ending counts only as the family name of a full name here.
+  const families = new Set(
+    people.filter((p) => !p.single && /\s/.test(p.name)).map((p) => foldToken(lastWord(p.name))),
+  );
+  const out: PersonMention[] = [];
+  let done = 0;
+  let lastPassage = '';
+  for (const p of people) {
+    if (p.single && !families.has(foldToken(p.name))) continue;
+    const passage = passageAt(passages, p.at[0]);
+    if (!passage || p.at[1] > passage.at[1]) continue;
+    if (passage.id !== lastPassage) {
+      lastPassage = passage.id;
+      opts.onProgress?.(++done, passages.length);
+    }
+    const text_ = text.slice(p.at[0], p.at[1]);
+    out.push({ type: 'person', at: p.at, text: text_, passage: passage.id, name: text_.replace(/\s+/g, ' '), ...(p.role ? { role: p.role } : {}) });
+  }
+  return out;
+}
+
+function lastWord(name: string): string {
+  const ws = name.split(/\s+/);
+  return ws[ws.length - 1]!;
+}
+
+/** "K." before a name: one capital letter followed by a period. */
+function initialAt(text: string, words: readonly Word[], i: number): boolean {
+  const w = words[i]!;
+  return w.text.length === 1 && /\p{Lu}/u.test(w.text) && text[w.at[1]] === '.' && !(w.text === 'M' && i + 1 < words.length);
+}
+
+function joined(text: string, a: Word, b: Word): boolean {
+  const gap = text.slice(a.at[1], b.at[0]);
+  return /^\.?[ \u00a0]?(?:\n)?[ \u00a0]?$/.test(gap) && gap.length > 0 && (gap.startsWith('.') ? a.text.length === 1 : true);
+}
+
+/** The role written just before a name, without its article ("président", "ministre de l’Intérieur"). */
+function roleBefore(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const m = ROLE_BEFORE.exec(before);
+  if (!m) return undefined;
+  const role = m[0].trim().replace(/^(?:l[’']|le |la |les |du |de la |de l[’']|un |une |au |à la |the |a |an )/iu, '').trim();
+  return role === '' ? undefined : role;
+}

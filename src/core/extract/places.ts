@@ -1,0 +1,136 @@
+/**
+ * Places named in an article, in any script, matched to the gazetteer on the search's folding
+ * (Janaozen, Zhanaozen and Жанаозен meet). Only capitalised words are tried, so adjectives
+ * ("kazakh", "russe") and common words are not places; small GeoNames places must be named
+ * at some length and not in a sentence's first word, where any word is capitalised.
+ */
+import { foldToken } from '../fold.ts';
+import { GAZETTEER, toPlace, type GazetteerPlace } from '../gazetteer.ts';
+import { passageAt } from './passages.ts';
+import type { ExtractOptions, Passage, PlaceMention } from './types.ts';
+
+/** Longest place name tried, in words ("Ust-Kamenogorsk" is two, "place de la République" four). */
+const MAX_WORDS = 4;
+/** GeoNames places smaller than this are taken only when named with a capital mid-sentence. */
+const SMALL_PLACE = 20_000;
+
+/** Capitalised words that are tiny places somewhere but nearly always mean something else. */
+const NOT_PLACES = new Set(
+  ['est', 'ouest', 'nord', 'sud', 'centre', 'union', 'internet', 'telegram', 'bank', 'mais', 'plus', 'sans', 'tout', 'tous', 'selon', 'comme', 'ensuite', 'alors', 'aucun', 'certain', 'chaque', 'pendant', 'depuis', 'avant', 'apres', 'entre', 'parti', 'garde', 'force', 'commune', 'etat', 'republique', 'president', 'the', 'and', 'when', 'after', 'from', 'then', 'there', 'this', 'that', 'they', 'what', 'where', 'vse', 'kak', 'tak', 'eto', 'oni', 'ona', 'kogda', 'posle', 'pered']
+    .map((w) => foldToken(w)),
+);
+
+interface Word {
+  text: string;
+  at: [number, number];
+  key: string;
+  capital: boolean;
+  /** First word of its sentence (after . ! ? or a paragraph start). */
+  initial: boolean;
+}
+
+interface IndexEntry {
+  place: GazetteerPlace;
+  /** Hand-made entries and large GeoNames places are trusted anywhere. */
+  trusted: boolean;
+}
+
+let index: Map<string, IndexEntry[]> | undefined;
+
+function nameKeys(name: string): string[] {
+  return (name.normalize('NFC').match(/[\p{L}\p{M}\p{N}'’]+/gu) ?? []).map((w) => foldToken(w.replace(/’/g, "'"))).filter((k) => k.length > 0);
+}
+
+/** Folded name (words joined by spaces) → places with that name, best first. */
+function placeIndex(): Map<string, IndexEntry[]> {
+  if (index) return index;
+  index = new Map();
+  for (const place of GAZETTEER) {
+    const population = place.population ?? 0;
+    const trusted = !place.id.startsWith('geonames:') || population >= SMALL_PLACE;
+    const names = new Set([...Object.values(place.names), ...(place.aliases ?? [])].map((n) => nameKeys(n).join(' ')));
+    for (const key of names) {
+      if (key === '' || key.split(' ').length > MAX_WORDS) continue;
+      const list = index.get(key) ?? [];
+      list.push({ place, trusted });
+      index.set(key, list);
+    }
+  }
+  const rank = (e: IndexEntry) => (e.place.id.startsWith('geonames:') ? 1 : 0);
+  for (const list of index.values()) list.sort((a, b) => rank(a) - rank(b) || (b.place.population ?? 0) - (a.place.population ?? 0));
+  return index;
+}
+
+/** Words of the text with offsets; elided articles ("l’Akimat", "d’Almaty") are cut off. */
+function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  const re = /[\p{L}\p{M}\p{N}'’]+/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let w = m[0];
+    let start = m.index;
+    const elided = /^(?:[ldjmnstcLDJMNSTC]|qu|Qu|lorsqu|Lorsqu|jusqu|Jusqu|puisqu|Puisqu)['’](?=\p{L})/u.exec(w);
+    if (elided) {
+      w = w.slice(elided[0].length);
+      start += elided[0].length;
+    }
+    w = w.replace(/['’]+$/, '');
+    if (w === '') continue;
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    const initial = out.length === 0 || /(?:[.!?…]["»”)]?\s+|\n\s*\n\s*|^\s*)$/u.test(text.slice(Math.max(0, m.index - 6), m.index)) || /[•*–—-]\s+$/.test(before) && /\n/.test(text.slice(Math.max(0, m.index - 8), m.index));
+    out.push({ text: w, at: [start, start + w.length], key: foldToken(w.replace(/’/g, "'")), capital: /^\p{Lu}/u.test(w), initial });
+  }
+  return out;
+}
+
+/**
+ * Places named in the text: the longest gazetteer name starting at each capitalised word,
+ * across scripts. Each mention's text is exactly the name as written (without "à", "d’").
+ */
+export function findPlaces(text: string, passages: readonly Passage[], opts: ExtractOptions): PlaceMention[] {
+  const idx = placeIndex();
+  const words = wordsOf(text);
+  const out: PlaceMention[] = [];
+  let done = 0;
+  let lastPassage = '';
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i]!;
+    if (!first.capital) continue;
+    // Words of one name sit next to each other: separated only by a space or a hyphen.
+    let found: { end: number; entry: IndexEntry } | undefined;
+    let key = '';
+    for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
+      const w = words[j]!;
+      if (j > i && !/^[ \u00a0-]$/.test(text.slice(words[j - 1]!.at[1], w.at[0]))) break;
+      key = j === i ? w.key : `${key} ${w.key}`;
+      const entries = idx.get(key);
+      if (!entries) continue;
+      const entry = entries.find((e) => acceptable(e, words, i, j));
+      if (entry) found = { end: j, entry };
+    }
+    if (!found) continue;
+    const at: [number, number] = [first.at[0], words[found.end]!.at[1]];
+    const passage = passageAt(passages, at[0]);
+    if (!passage || at[1] > passage.at[1]) continue;
+    if (passage.id !== lastPassage) {
+      lastPassage = passage.id;
+      opts.onProgress?.(++done, passages.length);
+    }
+    const place = found.entry.place;
+    out.push({ type: 'place', at, text: text.slice(at[0], at[1]), passage: passage.id, place: toPlace(place, opts.lang), gazetteerId: place.id });
+    i = found.end;
+  }
+  return out;
+}
+
+function acceptable(e: IndexEntry, words: readonly Word[], i: number, j: number): boolean {
+  const first = words[i]!;
+  if (i === j && NOT_PLACES.has(first.key)) return false;
+  // "l’Akimat" is any town's hall: only "akimat d’Almaty" names one.
+  if (e.place.kind === 'landmark' && i === j && first.key === 'akimat') return false;
+  // Every word of a name is capitalised, except short links ("place de la République").
+  for (let k = i; k <= j; k++) if (!words[k]!.capital && words[k]!.text.length > 3 && e.place.kind !== 'landmark') return false;
+  if (e.trusted) return true;
+  const letters = words.slice(i, j + 1).reduce((n, w) => n + w.text.length, 0);
+  return letters >= 5 && !first.initial && words.slice(i, j + 1).every((w) => w.capital);
+}

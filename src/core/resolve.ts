@@ -1,0 +1,216 @@
+/**
+ * Entity resolution: are two names the same person (or place), across scripts and
+ * transliterations? Names are compared word by word on the search's folding (fold.ts), so
+ * what search finds together and what resolution proposes together are the same thing.
+ * Everything here is a proposal with its reason and score; nothing is merged silently.
+ */
+import { jaroWinkler } from '@skyra/jaro-winkler';
+import { foldText, foldToken, tokenize } from './fold.ts';
+import { resolvePlace } from './gazetteer.ts';
+import type { NameMatch, PersonMention, Span } from './extract/types.ts';
+
+/** Scores at or above this are proposed as the same entity. */
+export const SAME_THRESHOLD = 0.7;
+/** Two folded words this close (Jaro-Winkler) are the same word spelled differently. */
+const CLOSE_WORD = 0.9;
+
+/** Endings that mark a word as a family name (Russian, Kazakh, Ukrainian, Georgian forms). */
+const FAMILY_ENDING = /(ov|ova|ev|eva|in|ina|enko|uli|kizi|ski|ska|dze|vili|ian|ic)$/;
+
+interface NameWords {
+  /** Folded words, in the order written. */
+  words: string[];
+  /** Index of the family name in `words`. */
+  family: number;
+}
+
+/** Russian feminine family names end in -a (Nazarbayeva): the family is the same. */
+function familyKey(word: string): string {
+  return word.replace(/(ov|ev|in|sk)a$/, '$1').replace(/aia$/, 'ii');
+}
+
+function nameWords(name: string): NameWords {
+  const words = tokenize(name.replace(/’/g, "'"))
+    .map((w) => foldToken(w))
+    .filter((w) => w.length > 0);
+  // The family name: the last word, unless only the first looks like one ("Tokaïev Kassym-Jomart").
+  let family = words.length - 1;
+  if (words.length > 1 && FAMILY_ENDING.test(words[0]!) && !FAMILY_ENDING.test(words[family]!) && words[0]!.length > 2) family = 0;
+  return { words, family };
+}
+
+type WordMatch = 'equal' | 'close' | 'initial';
+
+function wordMatch(a: string, b: string): WordMatch | undefined {
+  if (a === b) return 'equal';
+  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 'initial' : undefined;
+  if (familyKey(a) === familyKey(b)) return 'equal';
+  if (Math.min(a.length, b.length) >= 4 && jaroWinkler(a, b) >= CLOSE_WORD) return 'close';
+  return undefined;
+}
+
+function result(score: number, reason: NameMatch['reason'], detail: string, same = score >= SAME_THRESHOLD): NameMatch {
+  return { score: Math.round(score * 1000) / 1000, same: reason === 'namesake' || reason === 'different' ? false : same, reason, detail };
+}
+
+/**
+ * Two person names: identical, the same across scripts ('same-folded'), spelled a little
+ * differently ('close-spelling'), with initials ("K. Tokaïev"), in the other order ("Tokaïev
+ * Kassym-Jomart"), or namesakes (same family name, different given names: never the same).
+ * A lone family name against a full name is proposed (the caller decides whether it is
+ * ambiguous in its group). Symmetric: compare(a, b) equals compare(b, a).
+ */
+export function comparePersonNames(a: string, b: string): NameMatch {
+  // Order the pair canonically so the result cannot depend on argument order.
+  if (a > b) [a, b] = [b, a];
+  if (a.trim() === '' || b.trim() === '') return result(0, 'different', '');
+  if (a === b) return result(1, 'identical', foldText(a));
+  const A = nameWords(a);
+  const B = nameWords(b);
+  if (A.words.length === 0 || B.words.length === 0) return result(0, 'different', '');
+  const fa = A.words.join(' ');
+  const fb = B.words.join(' ');
+  if (fa === fb) return result(0.97, 'same-folded', `${fa} = ${fb}`);
+
+  // Align the shorter name's words with distinct words of the longer one.
+  const [S, L] = A.words.length <= B.words.length ? [A, B] : [B, A];
+  const used = new Set<number>();
+  const pairs: { s: number; l: number; m: WordMatch }[] = [];
+  for (let i = 0; i < S.words.length; i++) {
+    let best: { l: number; m: WordMatch } | undefined;
+    const rank = { equal: 0, close: 1, initial: 2 } as const;
+    for (let j = 0; j < L.words.length; j++) {
+      if (used.has(j)) continue;
+      const m = wordMatch(S.words[i]!, L.words[j]!);
+      // An initial stands for a given name, not for the family name.
+      if (m === 'initial' && (i === S.family || j === L.family)) continue;
+      if (m && (!best || rank[m] < rank[best.m])) best = { l: j, m };
+    }
+    if (best) {
+      used.add(best.l);
+      pairs.push({ s: i, ...best });
+    }
+  }
+  const detail = pairs.map((p) => `${S.words[p.s]} = ${L.words[p.l]}`).join(', ');
+  const familyPair = pairs.find((p) => p.s === S.family || p.l === L.family);
+  const familyMatched = pairs.some((p) => p.s === S.family && p.l === L.family && p.m !== 'initial');
+
+  if (pairs.length === S.words.length && familyMatched) {
+    const inOrder = pairs.every((p, k) => k === 0 || p.l > pairs[k - 1]!.l);
+    const hasClose = pairs.some((p) => p.m === 'close');
+    const hasInitial = pairs.some((p) => p.m === 'initial');
+    if (S.words.length === L.words.length) {
+      if (hasInitial) return result(hasClose ? 0.8 : 0.88, 'initials', detail);
+      if (!inOrder) return result(hasClose ? 0.82 : 0.92, 'name-order', detail);
+      if (hasClose) return result(0.85, 'close-spelling', detail);
+      return result(0.95, 'same-folded', detail); // equal up to feminine/masculine family ending
+    }
+    // Fewer words on one side: "Tokaïev" or "K. Tokaïev" against "Kassym-Jomart Tokaïev".
+    if (hasInitial) return result(hasClose ? 0.78 : 0.86, 'initials', detail);
+    const lone = S.words.length === 1;
+    const score = (lone ? 0.75 : 0.82) - (hasClose ? 0.05 : 0);
+    return result(score, hasClose ? 'close-spelling' : lone ? 'same-folded' : inOrder ? 'same-folded' : 'name-order', `${detail}${lone ? ' (family name only)' : ''}`);
+  }
+
+  // Same family name, but the given names disagree: namesakes, never the same person.
+  if (familyMatched && familyPair) {
+    const other = (n: NameWords, skip: number) => n.words.filter((_, k) => k !== skip).join(' ');
+    return result(0.35, 'namesake', `${S.words[familyPair.s]} = ${L.words[familyPair.l]}; ${other(S, familyPair.s)} ≠ ${other(L, familyPair.l)}`);
+  }
+  return result(0.5 * jaroWinkler(fa, fb), 'different', `${fa} ≠ ${fb}`);
+}
+
+/**
+ * Two place names: the same text, the same folded key, the same gazetteer entry under
+ * different names (Aktaou, Актау), or a close spelling. Symmetric.
+ */
+export function comparePlaceNames(a: string, b: string): NameMatch {
+  if (a > b) [a, b] = [b, a];
+  if (a.trim() === '' || b.trim() === '') return result(0, 'different', '');
+  if (a === b) return result(1, 'identical', foldText(a));
+  const fa = foldText(a);
+  const fb = foldText(b);
+  if (fa === '' || fb === '') return result(0, 'different', '');
+  if (fa === fb) return result(0.97, 'same-folded', `${fa} = ${fb}`);
+  const ga = resolvePlace({ name: a });
+  const gb = resolvePlace({ name: b });
+  if (ga && gb) {
+    if (ga.id === gb.id) return result(0.95, 'same-folded', `${fa} = ${fb} (${ga.id})`);
+    return result(0.1, 'different', `${ga.id} ≠ ${gb.id}`);
+  }
+  const jw = jaroWinkler(fa.replace(/ /g, ''), fb.replace(/ /g, ''));
+  if (Math.min(fa.length, fb.length) >= 4 && jw >= 0.92) return result(0.8, 'close-spelling', `${fa} ~ ${fb}`);
+  return result(0.5 * jw, 'different', `${fa} ≠ ${fb}`);
+}
+
+export interface PersonGroup {
+  name: string;
+  mentions: PersonMention[];
+  variants: { name: string; at: Span; match: NameMatch }[];
+}
+
+/**
+ * People named in one article, grouped: spellings of the same person together, each variant
+ * with why it is proposed. A lone family name joins a group only when exactly one group has
+ * that family name (two Abjans, or Nursultan and Dariga Nazarbaïev(a), keep it apart).
+ */
+export function groupPersonMentions(mentions: readonly PersonMention[]): PersonGroup[] {
+  const groups: { names: string[]; mentions: PersonMention[] }[] = [];
+  const wordCount = (n: string) => nameWords(n).words.length;
+  const full = mentions.filter((m) => wordCount(m.name) > 1);
+  const lone = mentions.filter((m) => wordCount(m.name) <= 1);
+  for (const m of full) {
+    const g = groups.find((g) => g.names.some((n) => {
+      const r = comparePersonNames(n, m.name);
+      return r.same && !r.detail.endsWith('(family name only)');
+    }));
+    if (g) {
+      g.mentions.push(m);
+      if (!g.names.includes(m.name)) g.names.push(m.name);
+    } else groups.push({ names: [m.name], mentions: [m] });
+  }
+  const fullGroups = groups.length;
+  for (const m of lone) {
+    const fits = groups.slice(0, fullGroups).filter((g) => g.names.some((n) => comparePersonNames(n, m.name).same));
+    const loneGroup = groups.slice(fullGroups).find((g) => g.names.some((n) => comparePersonNames(n, m.name).same));
+    const g = fits.length === 1 ? fits[0]! : loneGroup;
+    if (g) {
+      g.mentions.push(m);
+      if (!g.names.includes(m.name)) g.names.push(m.name);
+    } else groups.push({ names: [m.name], mentions: [m] });
+  }
+  const out: PersonGroup[] = groups.map((g) => {
+    // The group's name: its most complete spelling, the most frequent among those.
+    const count = (n: string) => g.mentions.filter((m) => m.name === n).length;
+    const name = [...g.names].sort((x, y) => wordCount(y) - wordCount(x) || count(y) - count(x) || g.names.indexOf(x) - g.names.indexOf(y))[0]!;
+    const variants = g.names
+      .filter((n) => n !== name)
+      .map((n) => ({ name: n, at: g.mentions.find((m) => m.name === n)!.at, match: comparePersonNames(name, n) }));
+    return { name, mentions: [...g.mentions].sort((x, y) => x.at[0] - y.at[0]), variants };
+  });
+  return out.sort((x, y) => x.mentions[0]!.at[0] - y.mentions[0]!.at[0]);
+}
+
+/**
+ * Existing people a new name may be, best first: only proposals (same) worth showing. A lone
+ * family name is proposed only when a single existing person carries it.
+ */
+export function suggestSamePeople(
+  name: string,
+  existing: readonly { id: string; name: string; aliases?: readonly string[] }[],
+): { id: string; match: NameMatch }[] {
+  const scored: { id: string; match: NameMatch; loneOnly: boolean }[] = [];
+  for (const e of existing) {
+    let best: NameMatch | undefined;
+    for (const n of [e.name, ...(e.aliases ?? [])]) {
+      const m = comparePersonNames(name, n);
+      if (!best || m.score > best.score) best = m;
+    }
+    if (best && best.same) scored.push({ id: e.id, match: best, loneOnly: best.detail.endsWith('(family name only)') });
+  }
+  const loneCount = scored.filter((s) => s.loneOnly).length;
+  return scored
+    .filter((s) => !s.loneOnly || loneCount === 1)
+    .sort((a, b) => b.match.score - a.match.score || a.id.localeCompare(b.id))
+    .map(({ id, match }) => ({ id, match }));
+}
