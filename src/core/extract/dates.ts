@@ -1,0 +1,314 @@
+/**
+ * Dates and periods in an article (French, Russian, English), resolved against the article's own
+ * date: "le 5 janvier" in an article of 2022-01-12 is 2022-01-05, and a day written without a
+ * year is never put after the article. The precision is what the words give: a day stays a day,
+ * "début janvier" is a range of days marked circa, "juin 2016" a month; a time of day only when
+ * the text names one.
+ *
+ * Two passes per paragraph: our own patterns for what chrono-node does not read (nights "du 4 au
+ * 5", "entre le 5 et le 6", "début janvier", "juin 2016", "en 2019", Russian "в ночь с 4 на 5"),
+ * then chrono's strict parser for day dates, with its false positives dropped: anything without
+ * a month name or a numeric d/m/y date ("2 500", "à 6", "pendant 15 jours") is not a date.
+ */
+import * as chrono from 'chrono-node';
+import { parseApproxTime } from '../parse-time.ts';
+import type { ApproxTime } from '../time.ts';
+import type { DateMention, ExtractOptions, Passage, Span } from './types.ts';
+
+/** Almaty's offset in January 2022, the default of parse-time too, for dates with an hour. */
+const OFFSET = '+06:00';
+
+const MONTHS_FR = ['janvier', 'f[ée]vrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'ao[uû]t', 'septembre', 'octobre', 'novembre', 'd[ée]cembre'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_RU = ['январ[ьяе]', 'феврал[ьяе]', 'март[ае]?', 'апрел[ьяе]', 'ма[йяе]', 'июн[ьяе]', 'июл[ьяе]', 'август[ае]?', 'сентябр[ьяе]', 'октябр[ьяе]', 'ноябр[ьяе]', 'декабр[ьяе]'];
+
+const MONTH_TESTS: RegExp[][] = [MONTHS_FR, MONTHS_RU, MONTHS_EN].map((list) => list.map((m) => new RegExp(`^${m}$`, 'iu')));
+
+/** 1..12 for a month name in any of the three languages, or undefined. */
+export function monthNumber(word: string): number | undefined {
+  for (const tests of MONTH_TESTS) {
+    const i = tests.findIndex((re) => re.test(word));
+    if (i >= 0) return i + 1;
+  }
+  return undefined;
+}
+
+const M = `(?:${[...MONTHS_FR, ...MONTHS_RU, ...MONTHS_EN].join('|')})`;
+/** Any month name, for telling a real date from chrono's false positives. */
+const HAS_MONTH = new RegExp(`(?<![\\p{L}])${M}(?![\\p{L}])`, 'iu');
+const NUMERIC_DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const D = '(\\d{1,2})(?:er|re|st|nd|rd|th)?';
+const Y = '(\\d{4})';
+const S = '[\\s\\u00a0]+';
+const YEAR_RU = `(?:${S}(?:года|год|г\\.))?`;
+
+interface Found {
+  at: Span;
+  when: ApproxTime;
+}
+
+type Shape =
+  | { kind: 'days'; d1: number; m1?: number; d2: number; m2: number; y?: number; circa?: boolean }
+  | { kind: 'month'; m: number; y?: number }
+  | { kind: 'period'; part: 'early' | 'mid' | 'late'; m: number; y?: number }
+  | { kind: 'years'; y1: number; y2?: number };
+
+interface Pattern {
+  re: RegExp;
+  shape: (g: (string | undefined)[]) => Shape | undefined;
+}
+
+const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
+const mon = (s: string | undefined): number | undefined => (s === undefined ? undefined : monthNumber(s));
+const PART: Record<string, 'early' | 'mid' | 'late'> = {
+  début: 'early', debut: 'early', early: 'early', beginning: 'early', начале: 'early', начала: 'early',
+  mi: 'mid', milieu: 'mid', mid: 'mid', middle: 'mid', середине: 'mid', середины: 'mid',
+  fin: 'late', late: 'late', end: 'late', конце: 'late', конца: 'late',
+};
+const part = (s: string | undefined) => PART[(s ?? '').toLowerCase().replace(/-$/, '')];
+
+function days(g: (string | undefined)[], i: { d1: number; m1?: number; d2: number; m2: number; y?: number }): Shape | undefined {
+  const m2 = mon(g[i.m2]);
+  if (m2 === undefined) return undefined;
+  return { kind: 'days', d1: num(g[i.d1])!, m1: mon(i.m1 !== undefined ? g[i.m1] : undefined), d2: num(g[i.d2])!, m2, y: num(i.y !== undefined ? g[i.y] : undefined) };
+}
+
+/** Our own patterns, tried before chrono: the first to claim a span keeps it. */
+const PATTERNS: Pattern[] = [
+  // Nights and day ranges: "dans la nuit du 4 au 5 janvier", "entre le 5 et le 6 janvier", "du 17 au 19 décembre 1986".
+  {
+    re: new RegExp(`${B}(?:(?:dans${S})?la${S}nuit${S}du|entre${S}le|du)${S}${D}(?:${S}(${M}))?${S}(?:au|et${S}le)${S}${D}${S}(${M})(?:${S}${Y})?${E}`, 'giu'),
+    shape: (g) => days(g, { d1: 1, m1: 2, d2: 3, m2: 4, y: 5 }),
+  },
+  {
+    re: new RegExp(`${B}(?:в${S}ночь${S}с|с|между)${S}${D}(?:${S}(${M}))?${S}(?:на|по|и)${S}${D}${S}(${M})(?:${S}${Y}${YEAR_RU})?${E}`, 'giu'),
+    shape: (g) => days(g, { d1: 1, m1: 2, d2: 3, m2: 4, y: 5 }),
+  },
+  {
+    re: new RegExp(`${B}(?:(?:the${S})?night${S}of|between|from)${S}${D}(?:${S}(${M}))?${S}(?:to|into|and)${S}${D}${S}(${M})(?:,?${S}${Y})?${E}`, 'giu'),
+    shape: (g) => days(g, { d1: 1, m1: 2, d2: 3, m2: 4, y: 5 }),
+  },
+  {
+    re: new RegExp(`${B}(?:(?:the${S})?night${S}of|between|from)${S}(${M})${S}${D}${S}(?:to|into|and)${S}(?:(${M})${S})?${D}(?:,?${S}${Y})?${E}`, 'giu'),
+    shape: (g) => {
+      const m1 = mon(g[1]);
+      if (m1 === undefined) return undefined;
+      return { kind: 'days', d1: num(g[2])!, m1, d2: num(g[4])!, m2: mon(g[3]) ?? m1, y: num(g[5]) };
+    },
+  },
+  // Parts of a month: "début janvier", "à la mi-janvier", "fin décembre 2021", "в начале января", "early January".
+  {
+    re: new RegExp(`${B}(?:(?:au${S}|en${S})?(début|debut|fin|milieu)(?:${S}(?:du${S}mois${S}de|de|d['’]))?${S}|(?:à${S}la${S})?(mi)-?\\s*)(${M})(?:${S}${Y})?${E}`, 'giu'),
+    shape: (g) => {
+      const p = part(g[1] ?? g[2]);
+      const m = mon(g[3]);
+      return p === undefined || m === undefined ? undefined : { kind: 'period', part: p, m, y: num(g[4]) };
+    },
+  },
+  {
+    re: new RegExp(`${B}в${S}(начале|середине|конце)${S}(${M})(?:${S}${Y}${YEAR_RU})?${E}`, 'giu'),
+    shape: (g) => {
+      const p = part(g[1]);
+      const m = mon(g[2]);
+      return p === undefined || m === undefined ? undefined : { kind: 'period', part: p, m, y: num(g[3]) };
+    },
+  },
+  {
+    re: new RegExp(`${B}(?:(early|late|mid)-?\\s*|(?:the${S})?(beginning|middle|end)${S}of${S})(${M})(?:,?${S}${Y})?${E}`, 'giu'),
+    shape: (g) => {
+      const p = part(g[1] ?? g[2]);
+      const m = mon(g[3]);
+      return p === undefined || m === undefined ? undefined : { kind: 'period', part: p, m, y: num(g[4]) };
+    },
+  },
+  // A month of a year: "juin 2016", "в декабре 2011 года", "December 2011" (a day before it is chrono's).
+  {
+    re: new RegExp(`${B}(${M}),?${S}${Y}${YEAR_RU}${E}`, 'giu'),
+    shape: (g) => {
+      const m = mon(g[1]);
+      return m === undefined ? undefined : { kind: 'month', m, y: num(g[2]) };
+    },
+  },
+  // Years: only after a word that makes a number a year ("en 2019", "de 2014 à 2016", "в 2011 году", "in 2019").
+  {
+    re: new RegExp(`(?:(?<=${B}(?:de|from|с)${S})${Y}${S}(?:à|au|to|по)|(?<=${B}(?:entre|between|между)${S})${Y}${S}(?:et|and|и))${S}${Y}(?:${S}(?:годы|годах|году|год|годом|годами))?${E}`, 'giu'),
+    shape: (g) => ({ kind: 'years', y1: num(g[1] ?? g[2])!, y2: num(g[3]) }),
+  },
+  // Decades: "les années 1990", "the 1990s", "в 1990-х годах".
+  {
+    re: new RegExp(`${B}(?:années${S}(\\d{3}0)|(\\d{3}0)s|(\\d{3}0)-(?:х|е)(?:${S}(?:годах|годы|годов))?)${E}`, 'giu'),
+    shape: (g) => {
+      const y = num(g[1] ?? g[2] ?? g[3])!;
+      return { kind: 'years', y1: y, y2: y + 9 };
+    },
+  },
+  {
+    re: new RegExp(`(?<=${B}(?:en|depuis|dès|in|since|в|с)${S})${Y}(?:${S}(?:году|года|год|г\\.))?${E}`, 'giu'),
+    shape: (g) => ({ kind: 'years', y1: num(g[1])! }),
+  },
+];
+
+interface Reference {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function referenceOf(iso: string | undefined): Reference {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso ?? '');
+  if (m !== null) return { y: Number(m[1]), m: Number(m[2] ?? 12), d: Number(m[3] ?? 31) };
+  // No article date: today, so a day written without a year still never lands in the future.
+  const now = new Date();
+  return { y: now.getUTCFullYear(), m: now.getUTCMonth() + 1, d: now.getUTCDate() };
+}
+
+/** The year of a day or month written without one: the reference's year, or the one before if that would be after the reference. */
+function yearFor(ref: Reference, m: number, d?: number): number {
+  const after = m > ref.m || (m === ref.m && d !== undefined && d > ref.d);
+  return after ? ref.y - 1 : ref.y;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function isoDay(y: number, m: number, d: number): string | undefined {
+  return y >= 1 && y <= 9999 && validDay(y, m, d) ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : undefined;
+}
+
+const PERIOD_DAYS = { early: [1, 10], mid: [11, 20], late: [21, 31] } as const;
+
+/** The ISO form of a shape ("2022-01-04/2022-01-05", "2016-06", "2014/2016"), or undefined when it is not a real date. */
+function isoOf(shape: Shape, ref: Reference): string | undefined {
+  switch (shape.kind) {
+    case 'days': {
+      const m1 = shape.m1 ?? shape.m2;
+      const y2 = shape.y ?? yearFor(ref, shape.m2, shape.d2);
+      // "du 30 décembre au 2 janvier": the start is in the year before.
+      const y1 = m1 > shape.m2 || (m1 === shape.m2 && shape.d1 > shape.d2) ? y2 - 1 : y2;
+      const from = isoDay(y1, m1, shape.d1);
+      const to = isoDay(y2, shape.m2, shape.d2);
+      if (from === undefined || to === undefined || y2 - y1 > 1) return undefined;
+      return from === to ? from : `${from}/${to}`;
+    }
+    case 'period': {
+      const y = shape.y ?? yearFor(ref, shape.m, PERIOD_DAYS[shape.part][0]);
+      const last = new Date(Date.UTC(y, shape.m, 0)).getUTCDate();
+      const [a, b] = PERIOD_DAYS[shape.part];
+      const from = isoDay(y, shape.m, a);
+      const to = isoDay(y, shape.m, Math.min(b, last));
+      return from === undefined || to === undefined ? undefined : `${from}/${to}`;
+    }
+    case 'month': {
+      const y = shape.y ?? yearFor(ref, shape.m);
+      return y >= 1 && y <= 9999 ? `${pad(y, 4)}-${pad(shape.m)}` : undefined;
+    }
+    case 'years': {
+      const { y1, y2 } = shape;
+      if (y1 < 1000 || y1 > 2199 || (y2 !== undefined && (y2 < y1 || y2 > 2199))) return undefined;
+      return y2 === undefined || y2 === y1 ? String(y1) : `${y1}/${y2}`;
+    }
+  }
+}
+
+const CIRCA = /(?<![\p{L}])(vers|environ|aux alentours de|around|about|approximately|около|примерно|начале|середине|конце|début|debut|milieu|fin|mi|early|mid|late|beginning|middle|end)(?![\p{L}])/iu;
+
+/** Shapes an ISO form and the words into an ApproxTime through parse-time (which validates it); undefined if it does not validate. */
+function approx(iso: string, words: string): ApproxTime | undefined {
+  try {
+    return parseApproxTime(iso, { label: words.replace(/\s+/g, ' ').slice(0, 200), ...(CIRCA.test(words) ? { circa: true } : {}) });
+  } catch {
+    return undefined;
+  }
+}
+
+function fromPatterns(text: string, from: number, to: number, ref: Reference, out: Found[]): void {
+  const body = text.slice(from, to);
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (const m of body.matchAll(p.re)) {
+      const s = from + m.index;
+      const e = s + m[0].length;
+      // "5 janvier 2022" is a day (chrono's), not the month "janvier 2022".
+      if (p === PATTERNS[7] && /\d(?:er|re|st|nd|rd|th)?[\s\u00a0]+$/u.test(text.slice(Math.max(from, s - 6), s))) continue;
+      const shape = p.shape([...m]);
+      const iso = shape === undefined ? undefined : isoOf(shape, ref);
+      const when = iso === undefined ? undefined : approx(iso, m[0]);
+      if (when !== undefined) out.push({ at: [s, e], when });
+    }
+  }
+}
+
+const PARSERS: Record<ExtractOptions['lang'], chrono.Chrono> = { fr: chrono.fr.strict, ru: chrono.ru.strict, en: chrono.en.strict, kk: chrono.ru.strict };
+
+function fromChrono(text: string, from: number, to: number, ref: Reference, lang: ExtractOptions['lang'], out: Found[]): void {
+  const body = text.slice(from, to);
+  const instant = new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12));
+  let results: chrono.ParsedResult[];
+  try {
+    results = PARSERS[lang].parse(body, { instant, timezone: 360 }, { forwardDate: false });
+  } catch {
+    return; // a parser failure on hostile input loses this paragraph's chrono dates, never the others
+  }
+  for (const r of results) {
+    let s = from + r.index;
+    let e = s + r.text.length;
+    if (text.slice(s, e) !== r.text) continue;
+    // False positives: "2 500", "à 6", "5 et", "pendant 15 jours" name no month.
+    if (!HAS_MONTH.test(r.text) && !NUMERIC_DATE.test(r.text)) continue;
+    const c = r.start;
+    if (!c.isCertain('day') || !c.isCertain('month')) continue;
+    const m = c.get('month')!;
+    const d = c.get('day')!;
+    const y = c.isCertain('year') ? c.get('year')! : yearFor(ref, m, d);
+    const day = isoDay(y, m, d);
+    if (day === undefined) continue;
+    // chrono stops at "vers 10": "heures" belongs to the words.
+    const tail = /^[\s\u00a0]*(?:heures?|h)(?![\p{L}])/u.exec(text.slice(e, Math.min(to, e + 12)));
+    if (tail !== null && c.isCertain('hour')) e += tail[0].length;
+    let iso = day;
+    if (c.isCertain('hour')) {
+      const minute = c.isCertain('minute') ? c.get('minute')! : 0;
+      iso = `${day}T${pad(c.get('hour')!)}:${pad(minute)}${OFFSET}`;
+    } else if (r.end !== undefined && r.end !== null && r.end.isCertain('day')) {
+      const em = r.end.get('month')!;
+      const ed = r.end.get('day')!;
+      const ey = r.end.isCertain('year') ? r.end.get('year')! : em < m ? y + 1 : y;
+      const end = isoDay(ey, em, ed);
+      if (end !== undefined && end > day) iso = `${day}/${end}`;
+    }
+    // Leading spaces never belong to a mention.
+    while (s < e && /\s/.test(text[s]!)) s++;
+    const when = approx(iso, text.slice(s, e));
+    if (when !== undefined) out.push({ at: [s, e], when });
+  }
+}
+
+/** Keeps the first of overlapping finds (ours before chrono's; the longer one at the same start). */
+function disjoint(found: Found[]): Found[] {
+  const kept: Found[] = [];
+  for (const f of found) {
+    if (kept.some((k) => f.at[0] < k.at[1] && k.at[0] < f.at[1])) continue;
+    kept.push(f);
+  }
+  return kept.sort((a, b) => a.at[0] - b.at[0]);
+}
+
+/** Every date or period the passages name, in order, each with its exact words and passage. */
+export function findDates(text: string, passages: readonly Passage[], opts: ExtractOptions): DateMention[] {
+  const ref = referenceOf(opts.reference);
+  const out: DateMention[] = [];
+  for (const p of passages) {
+    const found: Found[] = [];
+    fromPatterns(text, p.at[0], p.at[1], ref, found);
+    fromChrono(text, p.at[0], p.at[1], ref, opts.lang, found);
+    for (const f of disjoint(found)) out.push({ type: 'date', at: f.at, text: text.slice(f.at[0], f.at[1]), passage: p.id, when: f.when });
+  }
+  return out;
+}
