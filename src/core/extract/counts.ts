@@ -1,0 +1,196 @@
+/**
+ * Numbers with what they count: "au moins 164 ont été tuées", "près de 8000 personnes ont été
+ * arrêtées", "3000 soldats russes", "600 millions de dollars", "не менее 164 человек погибли",
+ * "at least 2,500 troops". A number counts only when a word next to it says what it counts:
+ * "5 janvier", "en 2019", "65 %" and "des centaines" are not counts.
+ */
+import { monthNumber } from './dates.ts';
+import type { CountMention, ExtractOptions, FigureUnit, Passage, Qualifier } from './types.ts';
+
+type Kind = FigureUnit | 'money' | 'people';
+
+/** Inclusive-writing dots ("arrêté·es", "manifestant⋅es") are not part of the word's stem. */
+const fold = (w: string) => w.toLowerCase().replace(/[⋅·‧•]/g, '').replace(/’/g, "'");
+
+// Each list is tried on one folded word; order matters only for 'people' (a generic noun that
+// waits for a verb: "8000 personnes ont été arrêtées").
+const WORDS: [Kind, RegExp][] = [
+  ['killed', /^(?:morts?|mortes|tu[ée]e?s?|abattue?s?|d[ée]c[ée]d[ée]e?s?|d[ée]c[èe]s|victimes|cadavres|killed|dead|deaths|died|fatalities|bodies|погиб\p{L}*|убит\p{L}*|смерт\p{L}*|жертв\p{L}*|мертв\p{L}*)$/u],
+  ['detained', /^(?:arr[êe]t[ée]e?s?|arrestations|interpell[ée]e?s?|interpellations|d[ée]tenue?s|d[ée]tentions|prisonni[eè]re?s|incarc[ée]r[ée]e?s?|emprisonn[ée]e?s?|arrested|detained|arrests|detentions|detainees|jailed|задерж\p{L}*|арестова\p{L}*|арест\p{L}*)$/u],
+  ['injured', /^(?:bless[ée]e?s?|injured|wounded|hurt|ранен\p{L}*|ранены|пострада\p{L}*)$/u],
+  ['missing', /^(?:disparue?s?|missing|disappeared|пропа\p{L}*)$/u],
+  ['troops', /^(?:soldats?|militaires|parachutistes|troupes|policiers|gendarmes|troops|soldiers|servicemen|paratroopers|peacekeepers|военн\p{L}*|военнослужащ\p{L}*|солдат\p{L}*|десантник\p{L}*|миротвор\p{L}*|силовик\p{L}*|полицейск\p{L}*)$/u],
+  ['participants', /^(?:manifestante?s?|protestataires|gr[ée]vistes|participante?s?|[ée]meuti[eè]re?s?|insurg[ée]e?s?|bandits|terroristes|rebelles|protesters|demonstrators|participants|strikers|rioters|terrorists|протестующ\p{L}*|митингующ\p{L}*|участник\p{L}*|демонстрант\p{L}*|бандит\p{L}*|террорист\p{L}*|бастующ\p{L}*)$/u],
+  ['money', /^(?:[$€£₸₽]|dollars?|euros?|tenges?|roubles?|livres|usd|eur|kzt|rub|pounds|rubles?|долл\p{L}*|тенге|руб\p{L}*|евро)$/u],
+  ['people', /^(?:personnes|gens|individus|civils|citoyen(?:ne)?s|habitante?s|people|persons|civilians|residents|человек|людей|граждан\p{L}*|жител\p{L}*)$/u],
+];
+
+function kindOf(word: string): Kind | undefined {
+  const w = fold(word);
+  for (const [kind, re] of WORDS) if (re.test(w)) return kind;
+  return undefined;
+}
+
+const MULTIPLIERS: [RegExp, number][] = [
+  [/^(?:milliards?|billions?|млрд\.?|миллиард\p{L}*)$/u, 1e9],
+  [/^(?:millions?|млн\.?|миллион\p{L}*)$/u, 1e6],
+  [/^(?:mille|thousands?|тыс\.?|тысяч\p{L}*)$/u, 1e3],
+];
+
+/** "une centaine", "a dozen": about that many (never "des centaines": that is not a number). */
+const ROUND: Record<string, number> = {
+  dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, centaine: 100, millier: 1000,
+  dozen: 12, hundred: 100, thousand: 1000, десяток: 10, сотня: 100, тысяча: 1000,
+};
+
+const NUMBER_WORDS: Record<string, number> = {
+  deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30, cinquante: 50, cent: 100,
+  two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20, fifty: 50,
+  два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9, десять: 10, двадцать: 20, сто: 100,
+};
+
+const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/(?:au moins|plus d['’]|plus de|at least|more than|over|не менее|по меньшей мере|как минимум|более|свыше|больше)\s+$/iu, 'at least'],
+  [/(?:près d['’]|près de|environ|quelque|autour de|approximativement|presque|about|around|nearly|almost|approximately|some|около|почти|примерно|порядка|приблизительно)\s+$/iu, 'about'],
+  [/(?:jusqu['’]à|up to|вплоть до)\s+$/iu, 'up to'],
+  [/(?:moins de|moins d['’]|au plus|au maximum|fewer than|less than|at most|менее|не более)\s+$/iu, 'at most'],
+];
+
+/**
+ * A number as written: "2 500", "2 500", "10 000", "53,2", "2,500" (English), "2.500" (French).
+ * Returns undefined when the string is not one number.
+ */
+export function parseNumber(s: string, lang: ExtractOptions['lang']): number | undefined {
+  const t = s.replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^\d+(?:[.,]\d+)*$/.test(t)) return undefined;
+  let n: string;
+  if (/^\d{1,3}(?:,\d{3})+$/.test(t) && lang === 'en') n = t.replace(/,/g, '');
+  else if (/^\d{1,3}(?:\.\d{3})+$/.test(t) && lang !== 'en') n = t.replace(/\./g, '');
+  else if (/^\d+(?:[.,]\d+)?$/.test(t)) n = t.replace(',', '.');
+  else if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) n = t.replace(/,/g, '');
+  else return undefined;
+  const v = Number(n);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+// A number: digit groups split by spaces ("10 000"), or by , or . then decimals; or a word.
+const NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)*`;
+const START = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])(?:([$€£₸₽])\s?)?(${NUM})(?![\p{L}\p{N}])|(?<![\p{L}])(?:(une?|a)\s+(${Object.keys(ROUND).join('|')})|(${Object.keys(NUMBER_WORDS).join('|')}))(?![\p{L}])`,
+  'giu',
+);
+const WORD = /[\p{L}\p{N}$€£₸₽][\p{L}\p{N}⋅·‧•'’.-]*/gu;
+/** Words that may stand between a number and what it counts. */
+const FILLER = /^(?:de|d'|des|du|ont|a|été|sont|se|sont|ont-ils|furent|have|has|been|were|was|are|had|of|the|who|were|было|были|был|была|и|en|et|par|les|la|le|qui|people)$/u;
+
+interface Tail {
+  kind: Exclude<Kind, 'people'>;
+  end: number;
+  multiplier: number;
+}
+
+/** What follows a number: a multiplier, then (through small words) what it counts. Offsets relative to `tail`. */
+function readTail(tail: string, currency: boolean): Tail | undefined {
+  // Stop at the end of the clause or at the next number, so "8000 ... et au moins 164 ont été tuées" keeps each its own.
+  const stop = tail.search(/[;:!?()«»“”"\n\d]|\.(?=\s+\p{Lu})|\.$|,\s/u);
+  const clause = stop >= 0 ? tail.slice(0, stop) : tail;
+  let multiplier = 1;
+  let seen = 0;
+  let people = false;
+  let last = 0;
+  for (const m of clause.matchAll(WORD)) {
+    if (seen++ > 6) break;
+    const raw = m[0].replace(/[.’']+$/, '');
+    const w = fold(raw);
+    const mult = MULTIPLIERS.find(([re]) => re.test(w));
+    const end = m.index + raw.length;
+    if (mult !== undefined && multiplier === 1 && !people) {
+      multiplier = mult[1];
+      last = end;
+      continue;
+    }
+    // "$600 million": the sign said it is money.
+    if (currency) return { kind: 'money', end: last, multiplier };
+    const kind = kindOf(raw);
+    if (kind === 'money') return seen <= 4 ? { kind, end, multiplier } : undefined;
+    if (kind === 'people') {
+      people = true;
+      continue;
+    }
+    if (kind === 'troops' || kind === 'participants') {
+      // "3 policiers tués": what happened to them is what is counted.
+      const after = readVerb(clause.slice(end));
+      return after !== undefined ? { kind: after.kind, end: end + after.end, multiplier } : { kind, end, multiplier };
+    }
+    if (kind !== undefined) return { kind, end, multiplier };
+    if (FILLER.test(w) || (people && seen <= 6)) continue;
+    // One adjective between the number and the noun ("200 jeunes manifestants"); a month makes it a date.
+    if (seen === 1 && monthNumber(raw) === undefined) continue;
+    return undefined;
+  }
+  if (currency) return { kind: 'money', end: last, multiplier };
+  return undefined;
+}
+
+function readVerb(rest: string): { kind: Exclude<Kind, 'people' | 'money' | 'troops' | 'participants'>; end: number } | undefined {
+  let seen = 0;
+  for (const m of rest.matchAll(WORD)) {
+    if (seen++ > 3) return undefined;
+    const kind = kindOf(m[0]);
+    if (kind === 'killed' || kind === 'detained' || kind === 'injured' || kind === 'missing') return { kind, end: m.index + m[0].length };
+    if (!FILLER.test(fold(m[0]))) return undefined;
+  }
+  return undefined;
+}
+
+function qualifierBefore(before: string): { qualifier: Qualifier; length: number } | undefined {
+  for (const [re, qualifier] of QUALIFIERS) {
+    const m = re.exec(before);
+    if (m !== null && (m.index === 0 || /[^\p{L}]/u.test(before[m.index - 1]!))) return { qualifier, length: m[0].length };
+  }
+  return undefined;
+}
+
+/** Every number in the passages that says what it counts, with its qualifier, in order. */
+export function findCounts(text: string, passages: readonly Passage[], opts: ExtractOptions): CountMention[] {
+  const out: CountMention[] = [];
+  for (const p of passages) {
+    const [from, to] = p.at;
+    const body = text.slice(from, to);
+    START.lastIndex = 0;
+    for (const m of body.matchAll(START)) {
+      const [whole, currency, digits, article, round, word] = m;
+      let value: number | undefined;
+      let qualifier: Qualifier | undefined;
+      if (digits !== undefined) value = parseNumber(digits, opts.lang);
+      else if (round !== undefined && article !== undefined) {
+        value = ROUND[round.toLowerCase()];
+        qualifier = 'about';
+      } else if (word !== undefined) value = NUMBER_WORDS[word.toLowerCase()];
+      if (value === undefined) continue;
+      const numEnd = m.index + whole.length;
+      // "une centaine de", "164", "600 millions de dollars": the tail says what is counted.
+      const tailStart = round !== undefined ? numEnd + (/^\s*(?:de|d['’]|of)\s*/iu.exec(body.slice(numEnd))?.[0].length ?? 0) : numEnd;
+      const tail = readTail(body.slice(tailStart, Math.min(body.length, tailStart + 160)), currency !== undefined);
+      if (tail === undefined) continue;
+      const q = qualifierBefore(body.slice(Math.max(0, m.index - 30), m.index));
+      const start = q !== undefined ? m.index - q.length : m.index;
+      const end = Math.max(numEnd, tailStart + tail.end);
+      const s = from + start;
+      const e = from + end;
+      const counted = text.slice(from + numEnd, e).trim() || (currency ?? '');
+      out.push({
+        type: 'count',
+        at: [s, e],
+        text: text.slice(s, e),
+        passage: p.id,
+        value: value * tail.multiplier,
+        unit: tail.kind === 'money' ? 'other' : tail.kind,
+        counted,
+        ...(tail.kind === 'money' ? { price: true } : {}),
+        ...(q !== undefined ? { qualifier: q.qualifier } : qualifier !== undefined ? { qualifier } : {}),
+      });
+    }
+  }
+  return out;
+}
