@@ -30,7 +30,6 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.json': 'application/json',
   '.xml': 'application/atom+xml',
-  '.pagefind': 'application/wasm',
 };
 
 export interface StaticServer {

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from '../web/helpers.ts';
 import { publish } from '../../src/publish/index.ts';
-import { translate, type Locale } from '../../src/web/app/i18n/index.ts';
+import { translate, type Locale, type MessageKey } from '../../src/web/app/i18n/index.ts';
 import { siteText } from '../../src/publish/site/strings.ts';
 import type { VerifiedEvent } from '../../src/core/event.ts';
 import { sampleRecords, serveFolder, type StaticServer } from './site-helpers.ts';
@@ -22,6 +22,8 @@ let server: StaticServer;
 let browser: Browser;
 let noJs: BrowserContext;
 let js: BrowserContext;
+
+const translateKinds = (lang: Locale): Record<string, string> => Object.fromEntries(['source', 'testimony', 'event', 'person', 'status', 'claim', 'assessment', 'translation', 'media', 'profile', 'unknown'].map((k) => [k, translate(lang, `kind.${k}` as MessageKey)]));
 
 const byContent = (s: string) => records.find((e) => e.kind === 4862 && (JSON.parse(e.content) as { summary?: string }).summary?.includes(s) === true) as VerifiedEvent;
 
@@ -131,7 +133,7 @@ test('opened from a folder (file://, as from a USB stick) the records still veri
   // Relative links: the timeline of the same language opens from the same folder.
   await page.locator('a.site-name').click();
   assert.equal(await page.locator('h1').innerText(), translate('ru', 'nav.timeline'));
-  // Search cannot run from a file (no WebAssembly from file://): the page says so.
+  // Search cannot run from a file (browsers refuse fetch() from file://): the page says so.
   await page.goto(`${pathToFileURL(join(out, 'ru', 'search.html')).href}?q=Almaty`);
   await page.getByText(siteText('ru', 'search.failed')).waitFor();
   await page.close();
@@ -150,12 +152,43 @@ test('search across scripts: "Жанаозен" finds records written "Zhanaozen
   // The result opens on the same site, in the same language.
   await page.locator('#search-results li a').first().click();
   assert.match(page.url(), /\/en\/records\/[0-9a-f]{64}\.html$/);
-  // Only some of the index: the chunks this query needs, and the fragments of the results shown.
-  const chunks = fetched.filter((p) => p.startsWith('/pagefind/index/'));
-  const fragments = fetched.filter((p) => p.startsWith('/pagefind/fragment/'));
-  assert.ok(chunks.length >= 1, 'an index chunk was fetched');
-  assert.ok(chunks.length < readdirSync(join(out, 'pagefind', 'index')).length, `${chunks.length} of the index chunks`);
-  assert.ok(fragments.length <= 20 && fragments.length < readdirSync(join(out, 'pagefind', 'fragment')).length / 4, `${fragments.length} fragments`);
+  // Only some of the index: the shards this query needs, and the metadata of the results shown.
+  const shards = fetched.filter((p) => p.startsWith('/search/w/'));
+  const metas = fetched.filter((p) => p.startsWith('/search/r/'));
+  assert.ok(shards.length >= 1, 'a word shard was fetched');
+  assert.ok(shards.length < readdirSync(join(out, 'search', 'w')).length, `${shards.length} of the word shards`);
+  assert.ok(metas.length >= 1 && metas.length <= 20 && metas.length < readdirSync(join(out, 'search', 'r')).length, `${metas.length} metadata chunks`);
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm') || p.includes('pagefind')), [], 'no WebAssembly, no Pagefind');
+  await page.close();
+});
+
+test('search in each language: the last word matches as a prefix, every word must match, labels and links in the page\'s language', async () => {
+  const page = await js.newPage();
+  const zhanaozen: string[] = records.filter((e) => /Zhanaozen|Janaozen|Жанаозен|Жаңаөзен/i.test(e.content)).map((e) => e.id);
+  for (const lang of LANGS) {
+    // "Жанао" (a prefix typed in Cyrillic) folds to "janao" and finds every Zhanaozen record.
+    await page.goto(`${server.url}/${lang}/search.html?q=${encodeURIComponent('Жанао')}`);
+    await page.locator('#search-results li a').first().waitFor();
+    const ids = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => /records\/([0-9a-f]{64})\.html$/.exec((a as HTMLAnchorElement).href)?.[1] ?? ''));
+    const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    assert.ok(hrefs.every((h) => h.startsWith(`${server.url}/${lang}/records/`)), `${lang}: links stay in ${lang}`);
+    assert.ok(ids.length > 0 && ids.every((id) => zhanaozen.includes(id) || JSON.stringify(records.find((e) => e.id === id)).toLowerCase().includes('janao')), `${lang}: every result is about Zhanaozen`);
+    const status = await page.locator('#search-status').innerText();
+    assert.match(status, /\d/, `${lang}: the count is shown (${status})`);
+    assert.match(status, /Жанао/, `${lang}: the query is named`);
+    const meta = await page.locator('#search-results li .meta').first().innerText();
+    const kinds = Object.keys(translateKinds(lang)).map((k) => translateKinds(lang)[k] as string);
+    assert.ok(kinds.some((k) => meta.startsWith(k)), `${lang}: kind label in the page's language (${meta})`);
+  }
+  // Every word must match: a word found nowhere empties the results.
+  await page.goto(`${server.url}/en/search.html?q=${encodeURIComponent('Zhanaozen xyzzyplugh')}`);
+  await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
+  assert.equal(await page.locator('#search-results li').count(), 0);
+  // A query that folds to nothing (symbols only) clears the status instead of failing.
+  await page.fill('#search-q', '!!! ???');
+  await page.click('#search-form button');
+  await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? 'x') === '');
+  assert.equal(await page.locator('#search-results li').count(), 0);
   await page.close();
 });
 

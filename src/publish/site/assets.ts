@@ -62,8 +62,8 @@ header,main,footer{max-width:52rem;margin:0 auto;padding:0 1rem}header{border-bo
 .site-name{font-weight:700;font-size:1.2rem;color:inherit;text-decoration:none}nav ul,.langs{list-style:none;padding:0;margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
 a{color:var(--accent)}a[aria-current=page]{font-weight:700;color:var(--fg)}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#ff0;padding:.3rem}
-.visually-hidden,.folded{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.folded{display:none}.meta,.note,.by{color:var(--muted);font-size:.9rem}.sig{font-size:.85rem;font-weight:700;padding:0 .3rem;border-radius:3px;border:1px solid currentColor}
+.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.meta,.note,.by{color:var(--muted);font-size:.9rem}.sig{font-size:.85rem;font-weight:700;padding:0 .3rem;border-radius:3px;border:1px solid currentColor}
 .sig-ok{color:var(--ok)}.sig-failed{color:var(--bad);background:#fde7ea}.sig-pending{color:var(--muted)}.sig-summary{padding:.3rem .6rem;margin:.5rem 0}
 article{border-top:1px solid var(--line);padding:.5rem 0}blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;border-left:3px solid var(--line)}
 pre{white-space:pre-wrap;word-break:break-all;font-size:.8rem;background:#f6f6f6;padding:.5rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}

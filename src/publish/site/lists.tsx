@@ -7,6 +7,8 @@ import { shapes, spotsOf } from '../../web/app/explore/map.ts';
 import { DayChart } from '../../web/app/components/DayChart.tsx';
 import { TimeText } from '../../web/app/components/TimeText.tsx';
 import type { MessageKey } from '../../web/app/i18n/index.ts';
+import { exploreEn } from '../../web/app/i18n/explore/en.ts';
+import { kindSlugs } from '../../core/kinds.ts';
 import { recordHref, renderPage, SignedEvents, type PageContext } from './layout.tsx';
 import { By, Citations, RecordLink, Refs } from './parts.tsx';
 
@@ -277,10 +279,33 @@ export function claimsPage(c: PageContext, claims: readonly ClaimView[]): string
   );
 }
 
+/** "{count} results for “{q}”" in each plural form of the page's language, for the search script. */
+function resultForms(c: PageContext): Record<string, string> {
+  const rules = new Intl.PluralRules(c.locale);
+  const forms: Record<string, string> = {};
+  for (const n of [0, 1, 2, 5, 21, 101]) {
+    const form = rules.select(n);
+    forms[form] ??= c.t('search.results', { count: n, q: '{q}' }).replace(new Intl.NumberFormat(c.locale).format(n), '{count}');
+  }
+  return forms;
+}
+
+/** Kind labels in the page's language, for the search script's results. */
+function kindLabels(c: PageContext): Record<string, string> {
+  const out: Record<string, string> = { unknown: c.t('kind.unknown') };
+  for (const slug of Object.keys(kindSlugs)) if (`kind.${slug}` in exploreEn) out[slug] = c.t(`kind.${slug}` as MessageKey);
+  return out;
+}
+
 export function searchPage(c: PageContext): string {
   return renderPage(
     c,
-    { path: 'search.html', title: c.t('nav.search'), scripts: ['search'], data: { searching: c.s('search.loading'), 'search-failed': c.s('search.failed'), 'results-label': c.t('search.results', { count: 2, q: '' }).replace('2', '{count}') } },
+    {
+      path: 'search.html',
+      title: c.t('nav.search'),
+      scripts: ['search'],
+      data: { searching: c.s('search.loading'), 'search-failed': c.s('search.failed'), 'results-label': JSON.stringify(resultForms(c)), kinds: JSON.stringify(kindLabels(c)) },
+    },
     <>
       <h1>{c.t('search.label')}</h1>
       <form id="search-form" role="search" action="search.html" method="get">
@@ -294,6 +319,9 @@ export function searchPage(c: PageContext): string {
       </noscript>
       <p id="search-status" role="status" />
       <ul id="search-results" />
+      <button type="button" id="search-more" hidden>
+        {c.s('search.more')}
+      </button>
     </>,
   );
 }

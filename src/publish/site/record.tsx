@@ -1,12 +1,10 @@
 /**
  * One page per published record: what it says, who signed it, its sources and quoted passages,
  * its links in and out, its translations, and the signed event itself, which the reader's
- * browser verifies. A hidden block carries the folded forms of its words so that Pagefind finds
- * "Zhanaozen" when the reader typed "Жанаозен" (the search page folds the query the same way).
+ * browser verifies. (Search reads the records themselves, not these pages: ./search-index.ts.)
  */
 import { npubEncode } from 'nostr-tools/nip19';
 import type { VerifiedEvent } from '../../core/event.ts';
-import { foldText } from '../../core/fold.ts';
 import { slugOfKind } from '../../core/kinds.ts';
 import { isApproxTime } from './time-guard.ts';
 import { formatCreated, languageName, placeName } from '../../web/app/explore/format.ts';
@@ -20,7 +18,7 @@ export function recordPagePath(id: string): string {
   return `records/${id}.html`;
 }
 
-/** Every text a record carries (content and tag values), for the folded search block. */
+/** Every text a record carries (content and tag values): the letters the search page must fold. */
 export function recordTexts(e: VerifiedEvent): string[] {
   return [e.content, ...e.tags.flatMap((t) => t.slice(1))];
 }
@@ -85,7 +83,7 @@ export function recordPage(c: PageContext, e: VerifiedEvent, linksIn: readonly {
     c,
     { path: recordPagePath(e.id), title, scripts: ['verify'] },
     <>
-      <div data-pagefind-body data-record={e.id}>
+      <div data-record={e.id}>
         <p class="meta">
           {kindLabel(c, slugOfKind(e.kind))} · <SigMark c={c} id={e.id} />
         </p>
@@ -146,9 +144,6 @@ export function recordPage(c: PageContext, e: VerifiedEvent, linksIn: readonly {
             </ul>
           </>
         )}
-        <div class="folded" aria-hidden="true">
-          {foldText(recordTexts(e).join(' '))}
-        </div>
       </div>
       <h2>{c.s('sig.signed')}</h2>
       <p id="verify-summary" hidden />

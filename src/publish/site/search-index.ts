@@ -1,42 +1,111 @@
 /**
- * The site's search index: Pagefind, fed the record pages from memory (their
- * `data-pagefind-body` part, which includes the folded words), written to `pagefind/`. A query
- * then downloads only the index chunks and fragments it needs.
+ * The site's search index, built at publish time with the node's own folding (src/core/fold.ts)
+ * and written to `search/`: a manifest, word shards of a few KB, and result metadata in chunks
+ * of a few records (format and query logic: ./browser/search-query.ts). A query downloads the
+ * manifest, the shards its words fall in, and the metadata of the results it shows.
  */
-import { rm } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
-import { KeruenError } from '../../core/errors.ts';
+import type { VerifiedEvent } from '../../core/event.ts';
+import { foldText } from '../../core/fold.ts';
+import { slugOfKind } from '../../core/kinds.ts';
+import { searchableText } from '../../core/text.ts';
+import type { ArchiveIndex } from '../../core/views/index.ts';
+import { encodePostings, SEARCH_FORMAT, type ResultMeta, type SearchManifest } from './browser/search-query.ts';
 
-const IN_FLIGHT = 32;
-const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
+/** Raw JSON bytes a shard may reach before the next word starts a new one (~3 KB gzip). */
+export const SHARD_BYTES = 8 * 1024;
+/** Records per metadata chunk: 20 scattered results cost 20 small files, close ones share. */
+export const META_CHUNK = 8;
+/** Longer folded words are not indexed: ids, keys and hashes, not words a reader types. */
+export const MAX_WORD = 40;
+const TITLE_CHARS = 120;
+const EXCERPT_CHARS = 160;
 
 export interface IndexReport {
+  /** Record pages a search can lead to: every record, once per language. */
   pages: number;
-  languages: string[];
+  records: number;
+  words: number;
+  shards: number;
+  metaChunks: number;
 }
 
-export async function indexSite(outDir: string, pages: readonly { lang: string; path: string; html: string }[], onProgress?: (p: { done: number; total: number }) => void): Promise<IndexReport> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new KeruenError('io', `search index: ${errors.join('; ')}`);
-  try {
-    // Several pages in flight: each add is a round trip to Pagefind's process.
-    let done = 0;
-    for (let i = 0; i < pages.length; i += IN_FLIGHT) {
-      const batch = pages.slice(i, i + IN_FLIGHT);
-      const results = await Promise.all(batch.map((p) => index.addHTMLFile({ url: `/${p.lang}/${p.path}`, content: p.html })));
-      results.forEach((r, j) => {
-        if (r.errors.length > 0) throw new KeruenError('io', `search index: ${batch[j]?.path}: ${r.errors.join('; ')}`);
-      });
-      done += batch.length;
-      onProgress?.({ done, total: pages.length });
+export interface SearchIndex {
+  manifest: SearchManifest;
+  shards: Record<string, number[]>[];
+  meta: ResultMeta[][];
+}
+
+function cut(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  const chars = [...one];
+  return chars.length <= n ? one : `${chars.slice(0, n - 1).join('')}…`;
+}
+
+/** Newest first (then by id), so a record's number is its rank by recency. */
+function byRecency(records: readonly VerifiedEvent[]): VerifiedEvent[] {
+  return [...records].sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function metaOf(e: VerifiedEvent, ix: ArchiveIndex, text: string): ResultMeta {
+  const title = cut(ix.describe(e.id).label, TITLE_CHARS);
+  // The excerpt is the record's text after what the title already shows.
+  const body = text.replace(/\s+/g, ' ').trim();
+  const shown = title.endsWith('…') ? title.slice(0, -1) : title;
+  const rest = shown !== '' && body.startsWith(shown) ? body.slice(title.endsWith('…') ? body.indexOf(' ', shown.length) + 1 || body.length : shown.length) : body;
+  return [e.id, slugOfKind(e.kind) ?? '', e.created_at, title, cut(rest, EXCERPT_CHARS)];
+}
+
+/** The index of these records (pure: the caller writes it). */
+export function buildSearchIndex(records: readonly VerifiedEvent[], ix: ArchiveIndex): SearchIndex {
+  const ordered = byRecency(records);
+  const postings = new Map<string, number[]>();
+  const meta: ResultMeta[][] = [];
+  ordered.forEach((e, n) => {
+    const text = searchableText(e);
+    // Numbers ascend because records are visited in order; a Set drops repeated words.
+    for (const word of new Set(foldText(text).split(' '))) {
+      if (word === '' || word.length > MAX_WORD) continue;
+      const list = postings.get(word);
+      if (list) list.push(n);
+      else postings.set(word, [n]);
     }
-    const w = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (w.errors.length > 0) throw new KeruenError('io', `search index: ${w.errors.join('; ')}`);
-    // Pagefind's ready-made UIs are not used (search.js talks to its API): 430 KB less to carry.
-    for (const f of UNUSED) await rm(join(outDir, 'pagefind', f), { force: true });
-    return { pages: pages.length, languages: [...new Set(pages.map((p) => p.lang))] };
-  } finally {
-    await pagefind.close();
+    const c = Math.floor(n / META_CHUNK);
+    (meta[c] ??= []).push(metaOf(e, ix, text));
+  });
+  const words = [...postings.keys()].sort();
+  const shards: Record<string, number[]>[] = [];
+  const firsts: string[] = [];
+  let current: Record<string, number[]> | undefined;
+  let size = 0;
+  for (const word of words) {
+    const encoded = encodePostings(postings.get(word) as number[]);
+    const bytes = word.length + 4 + JSON.stringify(encoded).length;
+    if (current === undefined || (size > 0 && size + bytes > SHARD_BYTES)) {
+      current = {};
+      shards.push(current);
+      firsts.push(shards.length === 1 ? '' : word);
+      size = 0;
+    }
+    current[word] = encoded;
+    size += bytes;
   }
+  if (shards.length === 0) {
+    shards.push({});
+    firsts.push('');
+  }
+  return { manifest: { v: SEARCH_FORMAT, records: ordered.length, chunk: META_CHUNK, shards: firsts }, shards, meta };
+}
+
+/** Writes the index under `search/` of the site. */
+export async function writeSearchIndex(outDir: string, records: readonly VerifiedEvent[], ix: ArchiveIndex, languages: number): Promise<IndexReport> {
+  const index = buildSearchIndex(records, ix);
+  const dir = join(outDir, 'search');
+  await mkdir(join(dir, 'w'), { recursive: true });
+  await mkdir(join(dir, 'r'), { recursive: true });
+  await writeFile(join(dir, 'index.json'), JSON.stringify(index.manifest));
+  for (const [i, s] of index.shards.entries()) await writeFile(join(dir, 'w', `${i}.json`), JSON.stringify(s));
+  for (const [i, m] of index.meta.entries()) await writeFile(join(dir, 'r', `${i}.json`), JSON.stringify(m));
+  return { pages: records.length * languages, records: records.length, words: index.shards.reduce((n, s) => n + Object.keys(s).length, 0), shards: index.shards.length, metaChunks: index.meta.length };
 }

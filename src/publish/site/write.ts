@@ -1,6 +1,6 @@
 /**
  * Writes the static site into a folder: every page in every language, the signed events, the
- * CSS and scripts, the Pagefind index. Pure rendering lives in the page modules; this one does
+ * CSS and scripts, the search index. Pure rendering lives in the page modules; this one does
  * the files.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import { buildScripts, CSS } from './assets.ts';
 import { pageContext } from './layout.tsx';
 import { claimsPage, dayPages, mapPage, peoplePage, searchPage, timelinePage } from './lists.tsx';
 import { recordPage, recordPagePath, recordTexts } from './record.tsx';
-import { indexSite, type IndexReport } from './search-index.ts';
+import { writeSearchIndex, type IndexReport } from './search-index.ts';
 
 export interface SiteOptions {
   langs: readonly Locale[];
@@ -61,7 +61,6 @@ export async function writeSite(records: readonly VerifiedEvent[], outDir: strin
     done++;
     opts.onProgress?.({ done, total, phase: 'pages' });
   };
-  const recordPages: { lang: Locale; path: string; html: string }[] = [];
   for (const locale of opts.langs) {
     const base = { locale, langs: opts.langs, ix, published, media };
     const top = pageContext(base, 1);
@@ -77,15 +76,15 @@ export async function writeSite(records: readonly VerifiedEvent[], outDir: strin
     await put(`${locale}/search.html`, searchPage(top));
     for (let i = 0; i < 5; i++) tick();
     for (const e of records) {
-      const path = recordPagePath(e.id);
-      const html = recordPage(deep, e, linksIn.get(e.id) ?? []);
-      await put(`${locale}/${path}`, html);
-      recordPages.push({ lang: locale, path, html });
+      await put(`${locale}/${recordPagePath(e.id)}`, recordPage(deep, e, linksIn.get(e.id) ?? []));
       tick();
     }
   }
   await put('index.html', rootPage(opts.langs));
-  const search = await indexSite(outDir, recordPages, (p) => opts.onProgress?.({ ...p, phase: 'search' }));
+  // One index for every language: the words are the records' own; each search page shows the
+  // results with its language's labels.
+  const search = await writeSearchIndex(outDir, records, ix, opts.langs.length);
+  opts.onProgress?.({ done: 1, total: 1, phase: 'search' });
   return { pages: written, records: records.length, search, media: media.size };
 }
 

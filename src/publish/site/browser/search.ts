@@ -1,60 +1,128 @@
 /**
  * Search page script: folds the query exactly as the node's search does (src/core/fold.ts, so
- * "Жанаозен" and "Zhanaozen" meet) and hands it to Pagefind, which fetches only the index chunks
- * the query needs. The transliteration table is cut at publish time to the letters that matter
- * (see ../assets.ts), so the script stays small.
+ * "Жанаозен" and "Zhanaozen" meet), fetches the index manifest, the word shards the query needs
+ * and the metadata of the results shown (./search-query.ts). No WebAssembly, no framework: the
+ * transliteration table is cut at publish time to the letters that matter (see ../assets.ts).
  */
-import { foldText } from '../../../core/fold.ts';
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-}
-interface Pagefind {
-  search(q: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
-}
+import { chunksOf, PAGE_SIZE, parseManifest, parseMetaChunk, parseShard, planQuery, rank, shardsOf, type ResultMeta, type SearchManifest, type Shard } from './search-query.ts';
 
 const form = document.getElementById('search-form') as HTMLFormElement | null;
 const input = document.getElementById('search-q') as HTMLInputElement | null;
 const out = document.getElementById('search-results');
 const status = document.getElementById('search-status');
+const more = document.getElementById('search-more') as HTMLButtonElement | null;
 const root = document.documentElement;
-let pagefind: Promise<Pagefind> | undefined;
+const lang = root.lang || 'en';
+// The index lives at the site root, one level above the language folder.
+const base = new URL('../search/', location.href);
 
-function load(): Promise<Pagefind> {
-  // The index lives at the site root, one level above the language folder.
-  pagefind ??= import(/* @vite-ignore */ new URL('../pagefind/pagefind.js', location.href).href) as Promise<Pagefind>;
-  return pagefind;
+const cache = new Map<string, Promise<unknown>>();
+function getJson(path: string): Promise<unknown> {
+  let p = cache.get(path);
+  if (!p) {
+    p = fetch(new URL(path, base)).then((r) => {
+      if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+      return r.json() as Promise<unknown>;
+    });
+    // A failed fetch is tried again by the next search, not remembered.
+    p.catch(() => cache.delete(path));
+    cache.set(path, p);
+  }
+  return p;
+}
+
+let manifest: Promise<SearchManifest> | undefined;
+function loadManifest(): Promise<SearchManifest> {
+  manifest ??= getJson('index.json').then(parseManifest);
+  manifest.catch(() => (manifest = undefined));
+  return manifest;
+}
+
+function labels(name: string): Record<string, string> {
+  try {
+    return JSON.parse(root.dataset[name] ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+const kinds = labels('kinds');
+const resultForms = labels('resultsLabel');
+const plural = new Intl.PluralRules(lang);
+const dates = (() => {
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+  } catch {
+    return undefined;
+  }
+})();
+
+function countLabel(count: number, query: string): string {
+  const form = resultForms[plural.select(count)] ?? resultForms.other ?? '{count}';
+  return form.replace('{count}', String(count)).replace('{q}', query);
+}
+
+function resultItem(m: ResultMeta): HTMLLIElement {
+  const [id, kind, createdAt, title, excerpt] = m;
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = `records/${id}.html`;
+  const kindLabel = kinds[kind] ?? kinds.unknown ?? kind;
+  a.textContent = title || `${kindLabel} ${id.slice(0, 12)}`;
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  const when = new Date(createdAt * 1000);
+  meta.textContent = `${kindLabel} · ${dates ? dates.format(when) : when.toISOString().slice(0, 10)}`;
+  li.append(a, meta);
+  if (excerpt !== '') {
+    const p = document.createElement('p');
+    p.textContent = excerpt;
+    li.append(p);
+  }
+  return li;
+}
+
+let shown: { order: number[]; next: number; manifest: SearchManifest } | undefined;
+let latest = 0;
+
+async function showNext(run: number): Promise<void> {
+  if (!out || !shown) return;
+  const { order, manifest: m } = shown;
+  const page = order.slice(shown.next, shown.next + PAGE_SIZE);
+  const chunks = chunksOf(page, m.chunk);
+  const loaded = await Promise.all(chunks.map(async (c) => [c, parseMetaChunk(await getJson(`r/${c}.json`))] as const));
+  if (run !== latest) return;
+  const byChunk = new Map(loaded);
+  for (const n of page) {
+    const entry = byChunk.get(Math.floor(n / m.chunk))?.[n % m.chunk];
+    if (entry) out.append(resultItem(entry));
+  }
+  shown.next += page.length;
+  if (more) more.hidden = shown.next >= order.length;
 }
 
 async function run(query: string): Promise<void> {
   if (!out || !status) return;
-  const folded = foldText(query);
+  const current = ++latest;
   out.replaceChildren();
-  if (folded === '') {
+  if (more) more.hidden = true;
+  shown = undefined;
+  status.textContent = root.dataset.searching ?? '…';
+  const m = await loadManifest();
+  const plan = planQuery(query, m);
+  if (plan.length === 0) {
     status.textContent = '';
     return;
   }
-  status.textContent = root.dataset.searching ?? '…';
-  const pf = await load();
-  const found = await pf.search(folded);
-  const shown = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
-  status.textContent = (root.dataset.resultsLabel ?? '{count}').replace('{count}', String(found.results.length));
-  for (const r of shown) {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = new URL(r.url.replace(/^\//, ''), new URL('../', location.href)).href;
-    a.textContent = r.meta.title ?? r.url;
-    const p = document.createElement('p');
-    // Pagefind's excerpt is text with <mark> around hits; keep the words, drop any other markup.
-    p.textContent = r.excerpt.replace(/<[^>]*>/g, '');
-    li.append(a, p);
-    out.append(li);
-  }
+  const needed = shardsOf(plan);
+  const shards = new Map<number, Shard>(await Promise.all(needed.map(async (i) => [i, parseShard(await getJson(`w/${i}.json`), m.records)] as const)));
+  if (current !== latest) return;
+  const { order } = rank(plan, shards);
+  shown = { order, next: 0, manifest: m };
+  await showNext(current);
+  if (current === latest) status.textContent = countLabel(order.length, query);
 }
 
-/** Pagefind could not load (a page opened from a file, a host that hides WebAssembly): say so. */
+/** The index could not load (a page opened from a file, a host that lost the files): say so. */
 function failed(): void {
   if (status) status.textContent = root.dataset.searchFailed ?? 'Search failed.';
 }
@@ -65,6 +133,7 @@ if (form && input) {
     history.replaceState(null, '', `?q=${encodeURIComponent(input.value)}`);
     void run(input.value).catch(failed);
   });
+  more?.addEventListener('click', () => void showNext(latest).catch(failed));
   const q = new URLSearchParams(location.search).get('q');
   if (q !== null && q !== '') {
     input.value = q;
