@@ -1,11 +1,16 @@
 /**
  * Places a witness may name, with their names in Latin, Cyrillic and Kazakh, so a place can be
  * picked by typing it in any script ("Жанаозен", "Janaozen", "Zhanaozen") and shown on the
- * offline map. Coordinates to about 0.01°. Hand-made for the sample archive's country; a
- * node can grow it (later: from GeoNames extracts shipped as data).
+ * offline map, and found in imported articles. Two parts, one gazetteer: hand-made entries
+ * (landmarks, regions, countries, the French and Kazakh forms sources use; coordinates to
+ * about 0.01°, regions and countries at a rough centre) and every Kazakh place of GeoNames
+ * cities500 with the neighbours' large cities (gazetteer-geonames.json, made by
+ * `npm run gazetteer`). Where both name the same place, the hand-made entry wins and takes
+ * GeoNames' population and other spellings.
  */
 import { foldText } from './fold.ts';
 import type { Place } from './records/common.ts';
+import geonames from './gazetteer-geonames.json' with { type: 'json' };
 
 export interface GazetteerPlace {
   /** Stable identifier ("kz-almaty"). */
@@ -23,7 +28,7 @@ export interface GazetteerPlace {
   population?: number;
 }
 
-export const GAZETTEER: readonly GazetteerPlace[] = [
+const HAND_MADE: readonly GazetteerPlace[] = [
   { id: 'kz', kind: 'country', country: 'KZ', lat: 48.0, lon: 67.0, names: { en: 'Kazakhstan', fr: 'Kazakhstan', ru: 'Казахстан', kk: 'Қазақстан' } },
   { id: 'kz-almaty', kind: 'city', country: 'KZ', lat: 43.24, lon: 76.95, names: { en: 'Almaty', fr: 'Almaty', ru: 'Алматы', kk: 'Алматы' }, aliases: ['Alma-Ata', 'Алма-Ата'] },
   { id: 'kz-almaty-republic-square', kind: 'landmark', country: 'KZ', lat: 43.238, lon: 76.945, in: 'kz-almaty', names: { en: 'Republic Square', fr: 'place de la République', ru: 'площадь Республики', kk: 'Республика алаңы' } },
@@ -49,9 +54,89 @@ export const GAZETTEER: readonly GazetteerPlace[] = [
   { id: 'kz-kokshetau', kind: 'city', country: 'KZ', lat: 53.28, lon: 69.38, names: { en: 'Kokshetau', ru: 'Кокшетау', kk: 'Көкшетау' } },
   { id: 'kz-turkistan', kind: 'city', country: 'KZ', lat: 43.3, lon: 68.25, names: { en: 'Turkistan', ru: 'Туркестан', kk: 'Түркістан' } },
   { id: 'kz-zhezkazgan', kind: 'city', country: 'KZ', lat: 47.78, lon: 67.77, names: { en: 'Zhezkazgan', ru: 'Жезказган', kk: 'Жезқазған' } },
+  // Regions (oblystar) named in reports of January 2022; a rough centre each.
+  { id: 'kz-mangystau-region', kind: 'region', country: 'KZ', lat: 44.2, lon: 54.0, names: { en: 'Mangystau Region', fr: 'Manguistaou', ru: 'Мангистауская область', kk: 'Маңғыстау облысы' }, aliases: ['Mangystau', 'Mangistau', 'Mangghystau', 'Manguistaou', 'Manguichlak', 'Mangyshlak', 'Мангистау', 'Мангыстау', 'Маңғыстау', 'Мангышлак'] },
+  { id: 'kz-almaty-region', kind: 'region', country: 'KZ', lat: 45.0, lon: 78.0, names: { en: 'Almaty Region', fr: 'oblys d’Almaty', ru: 'Алматинская область', kk: 'Алматы облысы' }, aliases: ['Almatinskaya oblast'] },
+  { id: 'kz-atyrau-region', kind: 'region', country: 'KZ', lat: 47.0, lon: 52.5, names: { en: 'Atyrau Region', fr: 'oblys d’Atyraou', ru: 'Атырауская область', kk: 'Атырау облысы' } },
+  { id: 'kz-aktobe-region', kind: 'region', country: 'KZ', lat: 48.5, lon: 58.5, names: { en: 'Aktobe Region', fr: 'oblys d’Aktioubinsk', ru: 'Актюбинская область', kk: 'Ақтөбе облысы' } },
+  { id: 'kz-west-kazakhstan-region', kind: 'region', country: 'KZ', lat: 50.0, lon: 51.5, names: { en: 'West Kazakhstan Region', fr: 'Kazakhstan-Occidental', ru: 'Западно-Казахстанская область', kk: 'Батыс Қазақстан облысы' }, aliases: ['West Kazakhstan', 'Kazakhstan occidental', 'Западный Казахстан', 'Батыс Қазақстан'] },
+  { id: 'kz-zhambyl-region', kind: 'region', country: 'KZ', lat: 44.0, lon: 72.0, names: { en: 'Zhambyl Region', fr: 'Djamboul', ru: 'Жамбылская область', kk: 'Жамбыл облысы' }, aliases: ['Zhambyl', 'Jambyl', 'Жамбыл'] },
+  { id: 'kz-kyzylorda-region', kind: 'region', country: 'KZ', lat: 45.0, lon: 64.0, names: { en: 'Kyzylorda Region', fr: 'oblys de Kyzylorda', ru: 'Кызылординская область', kk: 'Қызылорда облысы' } },
+  { id: 'kz-turkistan-region', kind: 'region', country: 'KZ', lat: 43.0, lon: 68.5, names: { en: 'Turkistan Region', fr: 'oblys du Turkestan', ru: 'Туркестанская область', kk: 'Түркістан облысы' } },
+  { id: 'kz-karaganda-region', kind: 'region', country: 'KZ', lat: 48.0, lon: 72.0, names: { en: 'Karaganda Region', fr: 'oblys de Karaganda', ru: 'Карагандинская область', kk: 'Қарағанды облысы' } },
+  { id: 'kz-east-kazakhstan-region', kind: 'region', country: 'KZ', lat: 48.7, lon: 82.6, names: { en: 'East Kazakhstan Region', fr: 'Kazakhstan-Oriental', ru: 'Восточно-Казахстанская область', kk: 'Шығыс Қазақстан облысы' }, aliases: ['East Kazakhstan', 'Kazakhstan oriental', 'Восточный Казахстан'] },
+  // Countries a Kazakh story names: neighbours, the CSTO's members, and where reports come from.
+  { id: 'ru', kind: 'country', country: 'RU', lat: 61.5, lon: 105.3, names: { en: 'Russia', fr: 'Russie', ru: 'Россия', kk: 'Ресей', de: 'Russland' }, aliases: ['Russian Federation', 'Fédération de Russie', 'Российская Федерация'] },
+  { id: 'kg', kind: 'country', country: 'KG', lat: 41.2, lon: 74.77, names: { en: 'Kyrgyzstan', fr: 'Kirghizistan', ru: 'Киргизия', kk: 'Қырғызстан' }, aliases: ['Kirghizstan', 'Kirghizia', 'Kyrgyz Republic', 'Кыргызстан'] },
+  { id: 'uz', kind: 'country', country: 'UZ', lat: 41.38, lon: 64.59, names: { en: 'Uzbekistan', fr: 'Ouzbékistan', ru: 'Узбекистан', kk: 'Өзбекстан' } },
+  { id: 'by', kind: 'country', country: 'BY', lat: 53.71, lon: 27.95, names: { en: 'Belarus', fr: 'Biélorussie', ru: 'Беларусь', kk: 'Беларусь' }, aliases: ['Bélarus', 'Belorussia', 'Белоруссия'] },
+  { id: 'am', kind: 'country', country: 'AM', lat: 40.07, lon: 45.04, names: { en: 'Armenia', fr: 'Arménie', ru: 'Армения', kk: 'Армения' } },
+  { id: 'tj', kind: 'country', country: 'TJ', lat: 38.86, lon: 71.28, names: { en: 'Tajikistan', fr: 'Tadjikistan', ru: 'Таджикистан', kk: 'Тәжікстан' } },
+  { id: 'tm', kind: 'country', country: 'TM', lat: 38.97, lon: 59.56, names: { en: 'Turkmenistan', fr: 'Turkménistan', ru: 'Туркменистан', kk: 'Түрікменстан' } },
+  { id: 'cn', kind: 'country', country: 'CN', lat: 35.86, lon: 104.2, names: { en: 'China', fr: 'Chine', ru: 'Китай', kk: 'Қытай' } },
+  { id: 'ua', kind: 'country', country: 'UA', lat: 48.38, lon: 31.17, names: { en: 'Ukraine', fr: 'Ukraine', ru: 'Украина', kk: 'Украина' } },
+  { id: 'az', kind: 'country', country: 'AZ', lat: 40.14, lon: 47.58, names: { en: 'Azerbaijan', fr: 'Azerbaïdjan', ru: 'Азербайджан', kk: 'Әзірбайжан' } },
+  { id: 'ge', kind: 'country', country: 'GE', lat: 42.32, lon: 43.36, names: { en: 'Georgia', fr: 'Géorgie', ru: 'Грузия', kk: 'Грузия' } },
+  { id: 'af', kind: 'country', country: 'AF', lat: 33.94, lon: 67.71, names: { en: 'Afghanistan', fr: 'Afghanistan', ru: 'Афганистан', kk: 'Ауғанстан' } },
+  { id: 'us', kind: 'country', country: 'US', lat: 39.8, lon: -98.6, names: { en: 'United States', fr: 'États-Unis', ru: 'США', kk: 'АҚШ' }, aliases: ['USA', 'Etats-Unis', 'Соединённые Штаты'] },
+  { id: 'fr', kind: 'country', country: 'FR', lat: 46.23, lon: 2.21, names: { en: 'France', fr: 'France', ru: 'Франция', kk: 'Франция' } },
 ];
 
-function allNames(p: GazetteerPlace): string[] {
+/** An entry of gazetteer-geonames.json (see scripts/gazetteer.ts). */
+interface GeonamesEntry {
+  id: string;
+  name: string;
+  ru?: string;
+  kk?: string;
+  alt?: string[];
+  country: string;
+  lat: number;
+  lon: number;
+  pop: number;
+}
+
+/** Hand-made entries this close (degrees, both ways) to a GeoNames place of the same name are that place. */
+const SAME_PLACE_DEGREES = 0.3;
+
+function mergeGazetteer(hand: readonly GazetteerPlace[], geo: readonly GeonamesEntry[]): GazetteerPlace[] {
+  const merged = hand.map((p) => ({ ...p, ...(p.aliases ? { aliases: [...p.aliases] } : {}) }));
+  const keysOf = (names: readonly (string | undefined)[]) => new Set(names.filter((n): n is string => !!n).map((n) => foldText(n)));
+  const handKeys = merged.map((p) => keysOf(allNames(p)));
+  const fromGeonames: GazetteerPlace[] = [];
+  for (const g of geo) {
+    const names = [g.name, g.ru, g.kk, ...(g.alt ?? [])];
+    const keys = keysOf(names);
+    const k = merged.findIndex(
+      (p, i) => (p.kind === 'city' || p.kind === 'town') && p.country === g.country && Math.abs(p.lat - g.lat) < SAME_PLACE_DEGREES && Math.abs(p.lon - g.lon) < SAME_PLACE_DEGREES && [...keys].some((key) => handKeys[i]!.has(key)),
+    );
+    if (k >= 0) {
+      // The hand-made entry wins: it keeps its names and coordinates, and gains GeoNames' other spellings.
+      const p = merged[k]!;
+      const known = handKeys[k]!;
+      const extra = names.filter((n): n is string => !!n && !known.has(foldText(n)));
+      for (const n of extra) known.add(foldText(n));
+      merged[k] = { ...p, population: g.pop, ...(extra.length > 0 ? { aliases: [...(p.aliases ?? []), ...extra] } : {}) };
+      continue;
+    }
+    fromGeonames.push({
+      id: g.id,
+      kind: g.pop >= 100_000 ? 'city' : 'town',
+      country: g.country,
+      lat: g.lat,
+      lon: g.lon,
+      names: { en: g.name, ...(g.ru ? { ru: g.ru } : {}), ...(g.kk ? { kk: g.kk } : {}) },
+      ...(g.alt ? { aliases: g.alt } : {}),
+      population: g.pop,
+    });
+  }
+  // Larger places first among the GeoNames ones: the first match of a name is the likeliest.
+  fromGeonames.sort((a, b) => (b.population ?? 0) - (a.population ?? 0) || a.id.localeCompare(b.id));
+  return [...merged, ...fromGeonames];
+}
+
+export const GAZETTEER: readonly GazetteerPlace[] = mergeGazetteer(HAND_MADE, geonames as GeonamesEntry[]);
+
+function allNames(p: Pick<GazetteerPlace, 'names' | 'aliases'>): string[] {
   return [...Object.values(p.names), ...(p.aliases ?? [])];
 }
 

@@ -55,9 +55,13 @@ const ROLE_BEFORE = new RegExp(
     'général|colonel|maire|akim|chef(?: de l[’\']État)?|dirigeant(?:e)?|leader|porte-parole|fondat(?:eur|rice)|dictateur|' +
     'M\\.|Mme|Mr\\.?|Mrs\\.?|Dr\\.?|president|prime minister|minister(?: of the Interior)?|journalist|activist|lawyer|blogger|' +
     'президент(?:а|ом|у)?|министр(?:а)?(?: внутренних дел)?|журналист(?:ка|а)?|активист(?:ка|а)?|премьер-министр(?:а)?|генерал(?:а)?)' +
-    '))[ \\u00a0]+$',
+    ')(?: actuel(?:le)?| par intérim| kazakh(?:e)?| russe| biélorusse| kirghize?| en exercice)?),?[ \\u00a0]+$',
   'iu',
 );
+
+/** Words that announce an organisation's or a publication's name a few words later. */
+const ORG_BEFORE =
+  /(?:société|compagnie|entreprise|groupe|banque|radio|revue|journal|chaîne|télévision|parti|mouvement|organisation|fonds|holding|firme|company|bank|channel|magazine|newspaper|компани[яи]|банк|партия|движение|журнал|газета)(?:[ \u00a0]+[\p{Ll}’'-]+){0,3}[ \u00a0]+$/iu;
 
 interface Word {
   text: string;
@@ -150,6 +154,10 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     // An organisation's name goes on: "Caspi Neft JSC", "Kaspi Bank".
     const next = words[b + 1];
     if (next && joined(text, words[b]!, next) && (NOT_PERSON.has(lower(next.text)) || isAllCaps(next.text))) continue;
+    // "la société d’investissement russe Baring Vostok", "la revue Yudol’": an organisation or a work.
+    if (ORG_BEFORE.test(text.slice(Math.max(0, at[0] - 60), at[0]))) continue;
+    // « Big Brother »: a quoted phrase, not someone's name.
+    if (/[«“"]\s*$/.test(text.slice(Math.max(0, at[0] - 3), at[0])) && /^\s*[»”"]/.test(text.slice(at[1], at[1] + 3))) continue;
     // One word alone is a name with a role, a family-name ending or an initial ("K. Tokaïev");
     // otherwise only if it is the family name of a full name in the same text (checked below).
     if (nameWords === 1 && !role && initials === 0 && !FAMILY_ENDING.test(words[b]!.text)) {
@@ -201,6 +209,6 @@ function roleBefore(text: string, start: number): string | undefined {
   const before = text.slice(Math.max(0, start - 80), start);
   const m = ROLE_BEFORE.exec(before);
   if (!m) return undefined;
-  const role = m[0].trim().replace(/^(?:l[’']|le |la |les |du |de la |de l[’']|un |une |au |à la |the |a |an )/iu, '').trim();
+  const role = m[0].trim().replace(/,$/, '').replace(/^(?:l[’']|le |la |les |du |de la |de l[’']|un |une |au |à la |the |a |an )/iu, '').trim();
   return role === '' ? undefined : role;
 }

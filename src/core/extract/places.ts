@@ -20,6 +20,11 @@ const NOT_PLACES = new Set(
     .map((w) => foldToken(w)),
 );
 
+/** Words before a street's name. */
+const STREET_WORDS = new Set(
+  ['rue', 'avenue', 'boulevard', 'place', 'quai', 'allée', 'street', 'avenue', 'square', 'ulitsa', 'улица', 'ул', 'проспект', 'пр', 'площадь', 'көшесі', 'даңғылы'].map((w) => foldToken(w)),
+);
+
 interface Word {
   text: string;
   at: [number, number];
@@ -117,7 +122,11 @@ export function findPlaces(text: string, passages: readonly Passage[], opts: Ext
       opts.onProgress?.(++done, passages.length);
     }
     const place = found.entry.place;
-    out.push({ type: 'place', at, text: text.slice(at[0], at[1]), passage: passage.id, place: toPlace(place, opts.lang), gazetteerId: place.id });
+    const written = text.slice(at[0], at[1]);
+    // Named in the article's language: the gazetteer's name for it, else as the article writes it ("Moscou").
+    const record = toPlace(place, opts.lang);
+    if (!(opts.lang in place.names)) record.name = written.replace(/\s+/g, ' ');
+    out.push({ type: 'place', at, text: written, passage: passage.id, place: record, gazetteerId: place.id });
     i = found.end;
   }
   return out;
@@ -130,6 +139,13 @@ function acceptable(e: IndexEntry, words: readonly Word[], i: number, j: number)
   if (e.place.kind === 'landmark' && i === j && first.key === 'akimat') return false;
   // Every word of a name is capitalised, except short links ("place de la République").
   for (let k = i; k <= j; k++) if (!words[k]!.capital && words[k]!.text.length > 3 && e.place.kind !== 'landmark') return false;
+  if (!e.place.id.startsWith('geonames:')) return true;
+  // "rue Abai", "проспект Абая": a street named after someone, not the town of that name.
+  const before = words[i - 1];
+  if (before && STREET_WORDS.has(before.key)) return false;
+  // "Vladimir Kim", "Makhambet Abjan", "Ekho Moskvy": a town's name inside a run of capitalised words is someone's name.
+  const after = words[j + 1];
+  if ((after && after.capital && !NOT_PLACES.has(after.key) && after.at[0] - words[j]!.at[1] === 1) || (before && before.capital && !before.initial && words[i]!.at[0] - before.at[1] === 1)) return false;
   if (e.trusted) return true;
   const letters = words.slice(i, j + 1).reduce((n, w) => n + w.text.length, 0);
   return letters >= 5 && !first.initial && words.slice(i, j + 1).every((w) => w.capital);

