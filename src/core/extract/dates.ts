@@ -13,6 +13,7 @@
 import * as chrono from 'chrono-node';
 import { parseApproxTime } from '../parse-time.ts';
 import type { ApproxTime } from '../time.ts';
+import { sentencesOf } from './passages.ts';
 import type { DateMention, ExtractOptions, Passage, Span } from './types.ts';
 
 /** Almaty's offset in January 2022, the default of parse-time too, for dates with an hour. */
@@ -139,11 +140,18 @@ const PATTERNS: Pattern[] = [
   },
   // Decades: "les années 1990", "the 1990s", "в 1990-х годах".
   {
-    re: new RegExp(`${B}(?:années${S}(\\d{3}0)|(\\d{3}0)s|(\\d{3}0)-(?:х|е)(?:${S}(?:годах|годы|годов))?)${E}`, 'giu'),
+    re: new RegExp(`${B}(?:années${S}(\\d{3}0|\\d0)|(\\d{3}0)s|(\\d{3}0|\\d0)-(?:х|е)(?:${S}(?:годах|годы|годов))?)${E}`, 'giu'),
     shape: (g) => {
-      const y = num(g[1] ?? g[2] ?? g[3])!;
+      const written = num(g[1] ?? g[2] ?? g[3])!;
+      // "les années 90" are the 1990s.
+      const y = written < 100 ? 1900 + written : written;
       return { kind: 'years', y1: y, y2: y + 9 };
     },
+  },
+  // A bare year where nothing else could follow it: "de 1848 et 1956", "(2011 et 2022)", "de 1986 (le soulèvement".
+  {
+    re: new RegExp(`(?<![\\p{L}\\p{N}.,/$€£₸₽\\u00a0\\u202f-]|\\d )(1[89]\\d\\d|20\\d\\d)(?=[\\s\\u00a0]*(?:[,.;:()[\\]«»“”"–—]|$)|${S}(?:et|à|and|to|и)${S}\\d{4}(?![\\p{L}\\p{N}])|(?<=(?:et|and|и)${S}\\d{4}))`, 'giu'),
+    shape: (g) => ({ kind: 'years', y1: num(g[1])! }),
   },
   {
     re: new RegExp(`(?<=${B}(?:en|depuis|dès|in|since|в|с)${S})${Y}(?:${S}(?:году|года|год|г\\.))?${E}`, 'giu'),
@@ -290,14 +298,97 @@ function fromChrono(text: string, from: number, to: number, ref: Reference, lang
   }
 }
 
-/** Keeps the first of overlapping finds (ours before chrono's; the longer one at the same start). */
+/** Keeps the longest of overlapping finds ("8 mars 2021" over "2021"); ours before chrono's at equal length. */
 function disjoint(found: Found[]): Found[] {
   const kept: Found[] = [];
-  for (const f of found) {
+  const longestFirst = [...found].sort((a, b) => b.at[1] - b.at[0] - (a.at[1] - a.at[0]));
+  for (const f of longestFirst) {
     if (kept.some((k) => f.at[0] < k.at[1] && k.at[0] < f.at[1])) continue;
     kept.push(f);
   }
   return kept.sort((a, b) => a.at[0] - b.at[0]);
+}
+
+const DAY_MS = 86_400_000;
+const isoOfMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Days named relative to the article: "la semaine dernière" (Monday to Sunday before the article's week), "le Nouvel An". */
+const RELATIVE: { re: RegExp; iso: (ref: Reference) => string }[] = [
+  {
+    re: new RegExp(`${B}(?:la${S}semaine${S}(?:dernière|passée)|last${S}week|на${S}прошлой${S}неделе)${E}`, 'giu'),
+    iso: (ref) => {
+      const refMs = Date.UTC(ref.y, ref.m - 1, ref.d);
+      const monday = refMs - ((new Date(refMs).getUTCDay() + 6) % 7) * DAY_MS - 7 * DAY_MS;
+      return `${isoOfMs(monday)}/${isoOfMs(monday + 6 * DAY_MS)}`;
+    },
+  },
+  {
+    re: new RegExp(`${B}(?:(?:le${S})?Nouvel(?:${S}|-)An|jour${S}de${S}l['’]an|New${S}Year(?:['’]s${S}Day)?|Нов(?:ый|ого|ом|ым)${S}год(?:а|у|ом)?)${E}`, 'giu'),
+    iso: (ref) => `${pad(yearFor(ref, 1, 1), 4)}-01-01`,
+  },
+];
+
+function fromRelative(text: string, from: number, to: number, ref: Reference, out: Found[]): void {
+  const body = text.slice(from, to);
+  for (const r of RELATIVE) {
+    for (const m of body.matchAll(r.re)) {
+      const when = approx(r.iso(ref), m[0]);
+      if (when !== undefined) out.push({ at: [from + m.index, from + m.index + m[0].length], when });
+    }
+  }
+}
+
+// "13h", "19 heures 30", "entre 17h et 19 heures 30", "vers 9 heures", "10:30", "в 13:00", "at 5 pm".
+const H = String.raw`(\d{1,2})(?:\s?(?:h|heures?|часов|часа|час)(?:\s?(\d{2}))?(?![\p{L}\p{N}])|[:](\d{2})|\s?([ap])\.?m\.?(?![\p{L}]))`;
+const TIME = new RegExp(`${B}(?:(?:vers|environ|around|about|около|примерно)${S})?(?:(?:entre|between|с|from)${S})?${H}(?:${S}(?:et|and|до|to|-|–)${S}${H})?`, 'giu');
+
+interface Clock {
+  h: number;
+  min?: number;
+}
+
+function clockOf(h: string | undefined, min1: string | undefined, min2: string | undefined, ampm: string | undefined): Clock | undefined {
+  if (h === undefined) return undefined;
+  let hour = Number(h);
+  if (ampm !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (ampm.toLowerCase() === 'p' ? 12 : 0);
+  }
+  const min = min1 ?? min2;
+  if (hour > 23 || (min !== undefined && Number(min) > 59)) return undefined;
+  return { h: hour, ...(min !== undefined ? { min: Number(min) } : {}) };
+}
+
+const clockIso = (day: string, c: Clock) => `${day}T${pad(c.h)}:${pad(c.min ?? 0)}${OFFSET}`;
+
+/**
+ * Times of day, given the day only by the sentence they are in ("Le 10 janvier au matin, [...] jusqu'à 13h"):
+ * a time with no day in its sentence is left out rather than put on a day the text does not name.
+ */
+function fromTimes(text: string, passage: Passage, days: readonly Found[], out: Found[]): void {
+  const [from, to] = passage.at;
+  const body = text.slice(from, to);
+  const sentences = sentencesOf(text, passage.at);
+  for (const m of body.matchAll(TIME)) {
+    const s = from + m.index;
+    const e = s + m[0].length;
+    if (days.some((d) => s < d.at[1] && d.at[0] < e)) continue;
+    const sentence = sentences.find(([a, b]) => s >= a && s < b);
+    const day = [...days].reverse().find((d) => sentence !== undefined && d.at[1] <= s && d.at[0] >= sentence[0] && d.when.precision === 'day' && d.when.to === undefined);
+    if (day === undefined) continue;
+    const a = clockOf(m[1], m[2], m[3], m[4]);
+    const b = clockOf(m[5], m[6], m[7], m[8]);
+    if (a === undefined || (m[5] !== undefined && b === undefined)) continue;
+    const d0 = day.when.from;
+    let iso = clockIso(d0, a);
+    if (b !== undefined) {
+      // "entre 23 heures et 4 heures": the end is the next morning.
+      const d1 = b.h * 60 + (b.min ?? 0) < a.h * 60 + (a.min ?? 0) ? isoOfMs(Date.parse(`${d0}T00:00:00Z`) + DAY_MS) : d0;
+      iso = `${iso}/${clockIso(d1, b)}`;
+    }
+    const when = approx(iso, m[0]);
+    if (when !== undefined) out.push({ at: [s, e], when });
+  }
 }
 
 /** Every date or period the passages name, in order, each with its exact words and passage. */
@@ -308,7 +399,11 @@ export function findDates(text: string, passages: readonly Passage[], opts: Extr
     const found: Found[] = [];
     fromPatterns(text, p.at[0], p.at[1], ref, found);
     fromChrono(text, p.at[0], p.at[1], ref, opts.lang, found);
-    for (const f of disjoint(found)) out.push({ type: 'date', at: f.at, text: text.slice(f.at[0], f.at[1]), passage: p.id, when: f.when });
+    fromRelative(text, p.at[0], p.at[1], ref, found);
+    const days = disjoint(found);
+    const times: Found[] = [];
+    fromTimes(text, p, days, times);
+    for (const f of disjoint([...days, ...times])) out.push({ type: 'date', at: f.at, text: text.slice(f.at[0], f.at[1]), passage: p.id, when: f.when });
   }
   return out;
 }
