@@ -4,15 +4,20 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { en, type MessageKey, type Message } from './en.ts';
+import { en as shellEn, type MessageKey as ShellKey, type Message } from './en.ts';
 import { fr } from './fr.ts';
 import { ru } from './ru.ts';
 import { kk } from './kk.ts';
+import { reviewEn } from './review/en.ts';
+import { reviewFr } from './review/fr.ts';
+import { reviewRu } from './review/ru.ts';
+import { reviewKk } from './review/kk.ts';
 
 export type Locale = 'en' | 'fr' | 'ru' | 'kk';
 export const LOCALES: readonly Locale[] = ['fr', 'ru', 'kk', 'en'];
-export const DICTIONARIES: Record<Locale, Record<MessageKey, Message>> = { en, fr, ru, kk };
-export type { MessageKey };
+export type MessageKey = ShellKey | keyof typeof reviewEn;
+const en: Record<MessageKey, Message> = { ...shellEn, ...reviewEn };
+export const DICTIONARIES: Record<Locale, Record<MessageKey, Message>> = { en, fr: { ...fr, ...reviewFr }, ru: { ...ru, ...reviewRu }, kk: { ...kk, ...reviewKk } };
 
 const STORAGE_KEY = 'keruen.locale';
 
