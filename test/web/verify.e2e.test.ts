@@ -20,6 +20,7 @@ import { Kind } from '../../src/core/kinds.ts';
 import { verifyWireEvent, type VerifiedEvent } from '../../src/core/event.ts';
 import { buildClaims } from '../../src/core/views/index.ts';
 import { launchBrowser, screenshot, seriousAxeViolations } from './helpers.ts';
+import { newKey, record } from '../helpers/records.ts';
 
 // Before the keystore encrypts: scrypt at 2^10 so unlocking in the browser takes milliseconds.
 process.env.KERUEN_SCRYPT_LOGN = '10';
@@ -35,6 +36,11 @@ const claim = buildClaims(sample).find((c) => c.standing.code === 'supported' &&
 /** A first-hand testimony from Almaty, cited from a source document. */
 const testimony = sample.find((e) => e.kind === Kind.Testimony && String(contentOf(e).text).startsWith('Ce qui se passe en ce moment au Kazakhstan'));
 const persons = sample.filter((e) => e.kind === Kind.PersonOfConcern);
+/** A second record of a sample person, written in Cyrillic, family name first: "Same as…" must rank the sample's record first. */
+const akhmediyarov = persons.find((e) => contentOf(e).name === 'Lukpan Akhmediyarov');
+const variant = record(newKey(), Kind.PersonOfConcern, { lang: 'ru', name: 'Ахмедьяров Лукпан', role: 'журналист' }, [], 1_642_200_000);
+/** Same family name, another given name: shown as a namesake, never proposed. */
+const namesake = record(newKey(), Kind.PersonOfConcern, { lang: 'en', name: 'Nurlan Akhmediyarov' }, [], 1_642_200_060);
 
 let dataDir: string;
 let store: SqliteStore;
@@ -46,6 +52,7 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'keruen-verify-'));
   store = SqliteStore.open(join(dataDir, 'keruen.db'));
   await ingestJsonl(jsonlLines(createReadStream(SAMPLE_ARCHIVE)), store, { workers: 1 });
+  store.putMany([variant, namesake]);
   mkdirSync(join(dataDir, 'identities'), { mode: 0o700 });
   curatorPubkey = new Keystore(join(dataDir, 'identities')).create('curator-e2e', PASSPHRASE).pubkey;
   node = await startNode({ store, port: 0, dataDir });
@@ -156,6 +163,37 @@ test('a curator verifies a testimony, links it to a claim, merges two people: si
   await page.getByRole('heading', { level: 1, name: String(contentOf(older).name) }).waitFor();
   await page.getByText(same).waitFor();
 
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('"Same as…" ranks a variant of the person first, with its score and reason; a namesake is flagged, not proposed', async () => {
+  assert.ok(akhmediyarov, 'the sample archive has Lukpan Akhmediyarov');
+  const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${node.httpUrl}/record/${variant.id}`);
+  await page.locator('legend', { hasText: 'Same as…' }).waitFor();
+  // The picker: the sample's record first (after the empty choice), with its score and reason.
+  const options = page.getByLabel('Record', { exact: true }).locator('option');
+  assert.equal(await options.nth(1).getAttribute('value'), akhmediyarov.id);
+  assert.match(await options.nth(1).innerText(), /Lukpan Akhmediyarov \(\d+% alike · same names in another order\)/);
+  // Listed above the picker too, with the words that matched; picking it from there selects it.
+  const best = page.locator('.same-matches .same-match');
+  assert.equal(await best.count(), 1, 'only the proposal is listed, no other person');
+  assert.match(await best.first().innerText(), /Lukpan Akhmediyarov\s+\d+% alike · same names in another order\s+\(lukpan = lukpan, ahmediarov = ahmediarov\)/);
+  const flagged = page.getByLabel('Record', { exact: true }).locator(`option[value="${namesake.id}"]`);
+  assert.match(await flagged.innerText(), /Nurlan Akhmediyarov \(\d+% alike · namesake: same family name, other given names \(not the same person\)\)/);
+  await best.first().getByRole('button', { name: 'Lukpan Akhmediyarov' }).click();
+  assert.equal(await page.getByLabel('Record', { exact: true }).inputValue(), akhmediyarov.id);
+  await noSeriousAxe(page, 'the "Same as…" form with ranked proposals');
+  await screenshot(page, 'verify-same-as-ranked-en');
+
+  // In French, the reason is translated.
+  await context.addInitScript(() => localStorage.setItem('keruen.locale', 'fr'));
+  await page.goto(`${node.httpUrl}/record/${variant.id}`);
+  await page.locator('.same-matches').getByText(/mêmes noms dans un autre ordre/).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -4,18 +4,27 @@
  * archive is reloaded once the relay said OK, so every view counts the new assessment at once.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { NameMatch } from '../../../core/extract/types.ts';
 import type { Verdict } from '../../../core/records.ts';
 import { fetchIdentities, SaveError, type NodeIdentity } from '../capture/publish.ts';
 import { useArchive } from '../data/use-archive.ts';
 import { useI18n, type MessageKey } from '../i18n/index.ts';
 import { publishJudgement } from './sign.ts';
 
+/** Why entity resolution ranked a candidate where it is (for events: the place, and whether a day is shared). */
+export type CandidateMatch = NameMatch & { sameDay?: boolean };
+
 export interface Candidate {
   id: string;
   /** Kind name key and a few words of the record. */
   kindKey: MessageKey;
   label: string;
+  /** Set by "Same as…" ranking: shown beside the record, never acted on without the curator. */
+  match?: CandidateMatch;
 }
+
+/** How many ranked proposals are listed above the picker, with their reasons. */
+const BEST_SHOWN = 3;
 
 export type FormMode =
   | { kind: 'verify'; evidence: readonly string[] }
@@ -73,6 +82,15 @@ export function JudgementForm({ target, mode, title, help }: { target: string; m
     }
   };
 
+  /** "87% · same name in another script": the score and the translated reason (events: and "same day"). */
+  const whyText = (m: CandidateMatch): string => {
+    const parts = [t('verify.match.score', { score: Math.round(m.score * 100) })];
+    if (m.reason !== 'different' || m.sameDay !== true) parts.push(t(`verify.match.${m.reason}`));
+    if (m.sameDay === true) parts.push(t('verify.match.sameDay'));
+    return parts.join(' · ');
+  };
+  const best = mode.kind === 'same' ? candidates.filter((c) => c.match?.same === true).slice(0, BEST_SHOWN) : [];
+
   const busy = phase.step === 'signing' || phase.step === 'publishing';
   return (
     <form
@@ -96,6 +114,29 @@ export function JudgementForm({ target, mode, title, help }: { target: string; m
         )}
         {mode.kind !== 'verify' && (
           <>
+            {best.length > 0 && (
+              <>
+                <p class="note" id="verify-best-label">
+                  {t('verify.bestMatches')}
+                </p>
+                <ul class="plain same-matches" aria-labelledby="verify-best-label">
+                  {best.map((c) => (
+                    <li key={c.id} class="same-match">
+                      <button type="button" class="link" aria-pressed={picked === c.id} onClick={() => setPicked(c.id)}>
+                        {c.label}
+                      </button>{' '}
+                      <span class="match-why">{whyText(c.match!)}</span>
+                      {c.match!.detail !== '' && (
+                        <>
+                          {' '}
+                          <span class="match-detail quiet">({c.match!.detail})</span>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <label for="verify-filter">{t('verify.filter')}</label>
             <input id="verify-filter" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
             <label for="verify-pick">{t('verify.pick')}</label>
@@ -104,6 +145,7 @@ export function JudgementForm({ target, mode, title, help }: { target: string; m
               {shown.map((c) => (
                 <option key={c.id} value={c.id}>
                   {t(c.kindKey)}: {c.label}
+                  {c.match ? ` (${whyText(c.match)})` : ''}
                 </option>
               ))}
             </select>

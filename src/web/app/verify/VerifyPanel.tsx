@@ -6,6 +6,8 @@
 import type { VerifiedEvent } from '../../../core/event.ts';
 import { Kind } from '../../../core/kinds.ts';
 import { refsOf, type DomainRecord } from '../../../core/records.ts';
+import { comparePersonNames, comparePlaceNames, suggestSamePeople } from '../../../core/resolve.ts';
+import { daysCovered } from '../../../core/time.ts';
 import { assessmentsOf, type ArchiveIndex } from '../../../core/views/index.ts';
 import { Attribution } from '../components/Attribution.tsx';
 import { kindKey } from '../components/RefList.tsx';
@@ -13,7 +15,7 @@ import type { LoadedArchive } from '../data/archive.ts';
 import { standingText } from '../explore/claim-text.ts';
 import { claimsOf, peopleOf, timelineOf } from '../explore/views.ts';
 import { useI18n } from '../i18n/index.ts';
-import { JudgementForm, type Candidate } from './JudgementForm.tsx';
+import { JudgementForm, type Candidate, type CandidateMatch } from './JudgementForm.tsx';
 import { Merged } from './Merged.tsx';
 import { Sources } from './Sources.tsx';
 
@@ -36,6 +38,57 @@ function candidatesOf(ix: ArchiveIndex, kinds: readonly number[], except: string
   for (const r of ix.heads()) add(r.event.id, r.kind);
   for (const e of ix.raw.values()) add(e.id, e.kind);
   return out;
+}
+
+const namesOf = (r: DomainRecord | undefined): { name: string; aliases: string[] } | undefined =>
+  r?.kind === Kind.PersonOfConcern ? { name: r.content.name, aliases: r.content.aliases ?? [] } : undefined;
+
+/**
+ * "Same as…" for a person: the records entity resolution proposes as the same person first, best
+ * first, each with its score and reason; namesakes (same family name, other given names) keep
+ * their place but say so, so the curator is warned rather than led.
+ */
+export function rankSamePeople(ix: ArchiveIndex, target: DomainRecord, candidates: readonly Candidate[]): Candidate[] {
+  const self = namesOf(target);
+  if (self === undefined) return [...candidates];
+  const existing = candidates.flatMap((c) => {
+    const n = namesOf(ix.records.get(c.id));
+    return n ? [{ id: c.id, ...n }] : [];
+  });
+  const best = new Map<string, CandidateMatch>();
+  // The target's own aliases count too: its Cyrillic spelling may be the one that matches.
+  for (const name of [self.name, ...self.aliases])
+    for (const s of suggestSamePeople(name, existing)) if ((best.get(s.id)?.score ?? -1) < s.match.score) best.set(s.id, s.match);
+  const ranked = candidates.filter((c) => best.has(c.id)).map((c) => ({ ...c, match: best.get(c.id)! }));
+  ranked.sort((a, b) => b.match.score - a.match.score);
+  const rest = candidates
+    .filter((c) => !best.has(c.id))
+    .map((c) => {
+      const other = existing.find((x) => x.id === c.id);
+      const m = other ? comparePersonNames(self.name, other.name) : undefined;
+      return m?.reason === 'namesake' ? { ...c, match: m } : c;
+    });
+  return [...ranked, ...rest];
+}
+
+/** "Same as…" for an event: events on a day it covers and at a place resolution calls the same come first. */
+export function rankSameEvents(ix: ArchiveIndex, target: DomainRecord, candidates: readonly Candidate[]): Candidate[] {
+  if (target.kind !== Kind.Event) return [...candidates];
+  const days = new Set(daysCovered(target.content.when));
+  const place = target.content.where?.name;
+  const scored = candidates.map((c) => {
+    const r = ix.records.get(c.id);
+    if (r?.kind !== Kind.Event) return { c, score: 0 };
+    const sameDay = daysCovered(r.content.when).some((d) => days.has(d));
+    const where = place !== undefined && r.content.where?.name !== undefined ? comparePlaceNames(place, r.content.where.name) : undefined;
+    const placeSame = where?.same === true;
+    if (!sameDay && !placeSame) return { c, score: 0 };
+    // Day and place together are a proposal; either alone only ranks the record higher.
+    const score = Math.round(((sameDay ? 0.5 : 0) + (placeSame ? 0.5 * where.score : 0)) * 1000) / 1000;
+    const match: CandidateMatch = placeSame ? { ...where, score, same: sameDay, sameDay } : { score, same: false, reason: 'different', detail: '', sameDay };
+    return { c: { ...c, match }, score };
+  });
+  return scored.sort((a, b) => b.score - a.score).map((x) => x.c);
 }
 
 function Verifications({ ix, id }: { ix: ArchiveIndex; id: string }) {
@@ -116,7 +169,7 @@ export function VerifyPanel({ a, e }: { a: LoadedArchive; e: VerifiedEvent }) {
     act = (
       <JudgementForm
         target={e.id}
-        mode={{ kind: 'same', candidates: candidatesOf(ix, [e.kind], e.id) }}
+        mode={{ kind: 'same', candidates: r ? (e.kind === Kind.Event ? rankSameEvents : rankSamePeople)(ix, r, candidatesOf(ix, [e.kind], e.id)) : candidatesOf(ix, [e.kind], e.id) }}
         title="verify.sameAs"
         help={e.kind === Kind.Event ? 'verify.sameAsEventHelp' : 'verify.sameAsPersonHelp'}
       />
