@@ -5,14 +5,16 @@
  * Everything here is a proposal with its reason and score; nothing is merged silently.
  */
 import { jaroWinkler } from '@skyra/jaro-winkler';
+import { distance } from 'fastest-levenshtein';
 import { foldText, foldToken, tokenize } from './fold.ts';
 import { resolvePlace } from './gazetteer.ts';
 import type { NameMatch, PersonMention, Span } from './extract/types.ts';
 
+/** The detail of a match on a family name alone: the caller decides whether it is ambiguous. */
+const LONE = ' (family name only)';
+
 /** Scores at or above this are proposed as the same entity. */
 export const SAME_THRESHOLD = 0.7;
-/** Two folded words this close (Jaro-Winkler) are the same word spelled differently. */
-const CLOSE_WORD = 0.9;
 
 /** Endings that mark a word as a family name (Russian, Kazakh, Ukrainian, Georgian forms). */
 const FAMILY_ENDING = /(ov|ova|ev|eva|in|ina|enko|uli|kizi|ski|ska|dze|vili|ian|ic)$/;
@@ -39,13 +41,28 @@ function nameWords(name: string): NameWords {
   return { words, family };
 }
 
-type WordMatch = 'equal' | 'close' | 'initial';
+/**
+ * How two folded words of names match. 'gendered' is the same family in its masculine and
+ * feminine forms (Nazarbayev, Nazarbayeva): never the same person, but a namesake.
+ */
+type WordMatch = 'equal' | 'close' | 'initial' | 'gendered';
+
+const consonants = (w: string) => w.replace(/[aeiou]/g, '');
+
+/**
+ * Spelled differently but the same word: transliterations disagree on vowels (Ablyazov,
+ * Oblyazov; Poutine, Putin), rarely on consonants (Tokaev and Tokarev are two families). So:
+ * the same consonants, and few edits.
+ */
+function closeSpelling(a: string, b: string): boolean {
+  return Math.min(a.length, b.length) >= 4 && consonants(a) === consonants(b) && distance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 4));
+}
 
 function wordMatch(a: string, b: string): WordMatch | undefined {
   if (a === b) return 'equal';
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 'initial' : undefined;
-  if (familyKey(a) === familyKey(b)) return 'equal';
-  if (Math.min(a.length, b.length) >= 4 && jaroWinkler(a, b) >= CLOSE_WORD) return 'close';
+  if (familyKey(a) === familyKey(b)) return 'gendered';
+  if (closeSpelling(a, b)) return 'close';
   return undefined;
 }
 
@@ -78,7 +95,7 @@ export function comparePersonNames(a: string, b: string): NameMatch {
   const pairs: { s: number; l: number; m: WordMatch }[] = [];
   for (let i = 0; i < S.words.length; i++) {
     let best: { l: number; m: WordMatch } | undefined;
-    const rank = { equal: 0, close: 1, initial: 2 } as const;
+    const rank = { equal: 0, close: 1, initial: 2, gendered: 3 } as const;
     for (let j = 0; j < L.words.length; j++) {
       if (used.has(j)) continue;
       const m = wordMatch(S.words[i]!, L.words[j]!);
@@ -92,30 +109,33 @@ export function comparePersonNames(a: string, b: string): NameMatch {
     }
   }
   const detail = pairs.map((p) => `${S.words[p.s]} = ${L.words[p.l]}`).join(', ');
-  const familyPair = pairs.find((p) => p.s === S.family || p.l === L.family);
-  const familyMatched = pairs.some((p) => p.s === S.family && p.l === L.family && p.m !== 'initial');
+  const complete = pairs.length === S.words.length;
+  const inOrder = pairs.every((p, k) => k === 0 || p.l > pairs[k - 1]!.l);
+  const hasClose = pairs.some((p) => p.m === 'close');
+  const hasInitial = pairs.some((p) => p.m === 'initial');
+  const familyPair = pairs.find((p) => p.s === S.family && p.l === L.family && p.m !== 'initial');
+  const gendered = pairs.some((p) => p.m === 'gendered');
 
-  if (pairs.length === S.words.length && familyMatched) {
-    const inOrder = pairs.every((p, k) => k === 0 || p.l > pairs[k - 1]!.l);
-    const hasClose = pairs.some((p) => p.m === 'close');
-    const hasInitial = pairs.some((p) => p.m === 'initial');
+  // Every word of one name in the other, the family name included (or all of both, in any order).
+  if (complete && !gendered && (familyPair || (S.words.length === L.words.length && !hasInitial))) {
     if (S.words.length === L.words.length) {
       if (hasInitial) return result(hasClose ? 0.8 : 0.88, 'initials', detail);
       if (!inOrder) return result(hasClose ? 0.82 : 0.92, 'name-order', detail);
       if (hasClose) return result(0.85, 'close-spelling', detail);
-      return result(0.95, 'same-folded', detail); // equal up to feminine/masculine family ending
+      return result(0.95, 'same-folded', detail);
     }
     // Fewer words on one side: "Tokaïev" or "K. Tokaïev" against "Kassym-Jomart Tokaïev".
     if (hasInitial) return result(hasClose ? 0.78 : 0.86, 'initials', detail);
     const lone = S.words.length === 1;
     const score = (lone ? 0.75 : 0.82) - (hasClose ? 0.05 : 0);
-    return result(score, hasClose ? 'close-spelling' : lone ? 'same-folded' : inOrder ? 'same-folded' : 'name-order', `${detail}${lone ? ' (family name only)' : ''}`);
+    return result(score, hasClose ? 'close-spelling' : inOrder ? 'same-folded' : 'name-order', `${detail}${lone ? LONE : ''}`);
   }
 
-  // Same family name, but the given names disagree: namesakes, never the same person.
-  if (familyMatched && familyPair) {
-    const other = (n: NameWords, skip: number) => n.words.filter((_, k) => k !== skip).join(' ');
-    return result(0.35, 'namesake', `${S.words[familyPair.s]} = ${L.words[familyPair.l]}; ${other(S, familyPair.s)} ≠ ${other(L, familyPair.l)}`);
+  // Same family name, but the given names disagree, or the feminine form of it: namesakes, never the same person.
+  const family = familyPair ?? pairs.find((p) => p.m === 'gendered');
+  if (family) {
+    const other = (n: NameWords, skip: number) => n.words.filter((_, k) => k !== skip).join(' ') || '–';
+    return result(0.35, 'namesake', `${S.words[family.s]} = ${L.words[family.l]}; ${other(S, family.s)} ≠ ${other(L, family.l)}`);
   }
   return result(0.5 * jaroWinkler(fa, fb), 'different', `${fa} ≠ ${fb}`);
 }
@@ -138,9 +158,8 @@ export function comparePlaceNames(a: string, b: string): NameMatch {
     if (ga.id === gb.id) return result(0.95, 'same-folded', `${fa} = ${fb} (${ga.id})`);
     return result(0.1, 'different', `${ga.id} ≠ ${gb.id}`);
   }
-  const jw = jaroWinkler(fa.replace(/ /g, ''), fb.replace(/ /g, ''));
-  if (Math.min(fa.length, fb.length) >= 4 && jw >= 0.92) return result(0.8, 'close-spelling', `${fa} ~ ${fb}`);
-  return result(0.5 * jw, 'different', `${fa} ≠ ${fb}`);
+  if (closeSpelling(fa.replace(/ /g, ''), fb.replace(/ /g, ''))) return result(0.8, 'close-spelling', `${fa} ~ ${fb}`);
+  return result(0.5 * jaroWinkler(fa, fb), 'different', `${fa} ≠ ${fb}`);
 }
 
 export interface PersonGroup {
@@ -155,38 +174,38 @@ export interface PersonGroup {
  * that family name (two Abjans, or Nursultan and Dariga Nazarbaïev(a), keep it apart).
  */
 export function groupPersonMentions(mentions: readonly PersonMention[]): PersonGroup[] {
-  const groups: { names: string[]; mentions: PersonMention[] }[] = [];
+  // Work on distinct spellings (an article repeats a few names many times), then hand out mentions.
+  const byName = new Map<string, PersonMention[]>();
+  for (const m of mentions) {
+    const list = byName.get(m.name);
+    if (list) list.push(m);
+    else byName.set(m.name, [m]);
+  }
   const wordCount = (n: string) => nameWords(n).words.length;
-  const full = mentions.filter((m) => wordCount(m.name) > 1);
-  const lone = mentions.filter((m) => wordCount(m.name) <= 1);
-  for (const m of full) {
-    const g = groups.find((g) => g.names.some((n) => {
-      const r = comparePersonNames(n, m.name);
-      return r.same && !r.detail.endsWith('(family name only)');
+  const names = [...byName.keys()];
+  const groups: string[][] = [];
+  for (const name of names.filter((n) => wordCount(n) > 1)) {
+    const g = groups.find((g) => g.some((n) => {
+      const r = comparePersonNames(n, name);
+      return r.same && !r.detail.endsWith(LONE);
     }));
-    if (g) {
-      g.mentions.push(m);
-      if (!g.names.includes(m.name)) g.names.push(m.name);
-    } else groups.push({ names: [m.name], mentions: [m] });
+    if (g) g.push(name);
+    else groups.push([name]);
   }
   const fullGroups = groups.length;
-  for (const m of lone) {
-    const fits = groups.slice(0, fullGroups).filter((g) => g.names.some((n) => comparePersonNames(n, m.name).same));
-    const loneGroup = groups.slice(fullGroups).find((g) => g.names.some((n) => comparePersonNames(n, m.name).same));
+  for (const name of names.filter((n) => wordCount(n) <= 1)) {
+    const fits = groups.slice(0, fullGroups).filter((g) => g.some((n) => comparePersonNames(n, name).same));
+    const loneGroup = groups.slice(fullGroups).find((g) => g.some((n) => comparePersonNames(n, name).same));
     const g = fits.length === 1 ? fits[0]! : loneGroup;
-    if (g) {
-      g.mentions.push(m);
-      if (!g.names.includes(m.name)) g.names.push(m.name);
-    } else groups.push({ names: [m.name], mentions: [m] });
+    if (g) g.push(name);
+    else groups.push([name]);
   }
   const out: PersonGroup[] = groups.map((g) => {
     // The group's name: its most complete spelling, the most frequent among those.
-    const count = (n: string) => g.mentions.filter((m) => m.name === n).length;
-    const name = [...g.names].sort((x, y) => wordCount(y) - wordCount(x) || count(y) - count(x) || g.names.indexOf(x) - g.names.indexOf(y))[0]!;
-    const variants = g.names
-      .filter((n) => n !== name)
-      .map((n) => ({ name: n, at: g.mentions.find((m) => m.name === n)!.at, match: comparePersonNames(name, n) }));
-    return { name, mentions: [...g.mentions].sort((x, y) => x.at[0] - y.at[0]), variants };
+    const count = (n: string) => byName.get(n)!.length;
+    const name = [...g].sort((x, y) => wordCount(y) - wordCount(x) || count(y) - count(x) || g.indexOf(x) - g.indexOf(y))[0]!;
+    const variants = g.filter((n) => n !== name).map((n) => ({ name: n, at: byName.get(n)![0]!.at, match: comparePersonNames(name, n) }));
+    return { name, mentions: g.flatMap((n) => byName.get(n)!).sort((x, y) => x.at[0] - y.at[0]), variants };
   });
   return out.sort((x, y) => x.mentions[0]!.at[0] - y.mentions[0]!.at[0]);
 }
@@ -206,7 +225,7 @@ export function suggestSamePeople(
       const m = comparePersonNames(name, n);
       if (!best || m.score > best.score) best = m;
     }
-    if (best && best.same) scored.push({ id: e.id, match: best, loneOnly: best.detail.endsWith('(family name only)') });
+    if (best && best.same) scored.push({ id: e.id, match: best, loneOnly: best.detail.endsWith(LONE) });
   }
   const loneCount = scored.filter((s) => s.loneOnly).length;
   return scored

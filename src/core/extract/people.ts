@@ -106,7 +106,18 @@ function nameWord(w: Word): boolean {
 export function findPeople(text: string, passages: readonly Passage[], opts: ExtractOptions): PersonMention[] {
   const words = wordsOf(text);
   const placeSpans = findPlaces(text, passages, { lang: opts.lang });
-  const inPlace = (at: [number, number]) => placeSpans.some((p) => p.at[0] < at[1] && at[0] < p.at[1]);
+  // Places come sorted and apart: find the first that ends after `at` starts (binary search).
+  const inPlace = (at: [number, number]) => {
+    let lo = 0;
+    let hi = placeSpans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (placeSpans[mid]!.at[1] <= at[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = placeSpans[lo];
+    return p !== undefined && p.at[0] < at[1];
+  };
   const runs: { from: number; to: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!nameWord(words[i]!) && !initialAt(text, words, i)) continue;

@@ -66,6 +66,18 @@ function placeIndex(): Map<string, IndexEntry[]> {
   return index;
 }
 
+/** Folded words, remembered: an article repeats its words, and folding is the costly part. */
+const keys = new Map<string, string>();
+function keyOf(word: string): string {
+  let k = keys.get(word);
+  if (k === undefined) {
+    if (keys.size > 50_000) keys.clear();
+    k = foldToken(word.replace(/’/g, "'"));
+    keys.set(word, k);
+  }
+  return k;
+}
+
 /** Words of the text with offsets; elided articles ("l’Akimat", "d’Almaty") are cut off. */
 function wordsOf(text: string): Word[] {
   const out: Word[] = [];
@@ -83,7 +95,7 @@ function wordsOf(text: string): Word[] {
     if (w === '') continue;
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     const initial = out.length === 0 || /(?:[.!?…]["»”)]?\s+|\n\s*\n\s*|^\s*)$/u.test(text.slice(Math.max(0, m.index - 6), m.index)) || /[•*–—-]\s+$/.test(before) && /\n/.test(text.slice(Math.max(0, m.index - 8), m.index));
-    out.push({ text: w, at: [start, start + w.length], key: foldToken(w.replace(/’/g, "'")), capital: /^\p{Lu}/u.test(w), initial });
+    out.push({ text: w, at: [start, start + w.length], key: keyOf(w), capital: /^\p{Lu}/u.test(w), initial });
   }
   return out;
 }
@@ -93,6 +105,19 @@ function wordsOf(text: string): Word[] {
  * across scripts. Each mention's text is exactly the name as written (without "à", "d’").
  */
 export function findPlaces(text: string, passages: readonly Passage[], opts: ExtractOptions): PlaceMention[] {
+  // findPeople asks for the same text's places to leave them out: the last answer is kept.
+  if (last && last.text === text && last.passages === passages && last.lang === opts.lang) {
+    opts.onProgress?.(passages.length, passages.length);
+    return last.found.map((m) => ({ ...m, at: [...m.at], place: { ...m.place, ...(m.place.names ? { names: { ...m.place.names } } : {}) } }));
+  }
+  const found = findPlacesIn(text, passages, opts);
+  last = { text, passages, lang: opts.lang, found };
+  return found.map((m) => ({ ...m, at: [...m.at], place: { ...m.place, ...(m.place.names ? { names: { ...m.place.names } } : {}) } }));
+}
+
+let last: { text: string; passages: readonly Passage[]; lang: string; found: PlaceMention[] } | undefined;
+
+function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractOptions): PlaceMention[] {
   const idx = placeIndex();
   const words = wordsOf(text);
   const out: PlaceMention[] = [];
@@ -107,11 +132,17 @@ export function findPlaces(text: string, passages: readonly Passage[], opts: Ext
     for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
       const w = words[j]!;
       if (j > i && !/^[ \u00a0-]$/.test(text.slice(words[j - 1]!.at[1], w.at[0]))) break;
+      const head = key;
       key = j === i ? w.key : `${key} ${w.key}`;
-      const entries = idx.get(key);
-      if (!entries) continue;
-      const entry = entries.find((e) => acceptable(e, words, i, j));
-      if (entry) found = { end: j, entry };
+      // Russian and Kazakh decline names: "в Жанаозене", "в Москве", "Жаңаөзенде".
+      for (const last of /\p{Script=Cyrillic}/u.test(w.text) ? caseForms(w.key) : [w.key]) {
+        const entries = idx.get(j === i ? last : `${head} ${last}`);
+        const entry = entries?.find((e) => acceptable(e, words, i, j));
+        if (entry) {
+          found = { end: j, entry };
+          break;
+        }
+      }
     }
     if (!found) continue;
     const at: [number, number] = [first.at[0], words[found.end]!.at[1]];
@@ -132,6 +163,17 @@ export function findPlaces(text: string, passages: readonly Passage[], opts: Ext
   return out;
 }
 
+/** The folded word as written, then without a Russian or Kazakh case ending (the nominative may end in -a). */
+function caseForms(key: string): string[] {
+  if (key.length < 5) return [key];
+  const forms = [key];
+  for (const cut of [1, 2, 3]) {
+    const stem = key.slice(0, -cut);
+    if (stem.length >= 3) forms.push(stem, `${stem}a`);
+  }
+  return forms;
+}
+
 function acceptable(e: IndexEntry, words: readonly Word[], i: number, j: number): boolean {
   const first = words[i]!;
   if (i === j && NOT_PLACES.has(first.key)) return false;
@@ -139,13 +181,16 @@ function acceptable(e: IndexEntry, words: readonly Word[], i: number, j: number)
   if (e.place.kind === 'landmark' && i === j && first.key === 'akimat') return false;
   // Every word of a name is capitalised, except short links ("place de la République").
   for (let k = i; k <= j; k++) if (!words[k]!.capital && words[k]!.text.length > 3 && e.place.kind !== 'landmark') return false;
-  if (!e.place.id.startsWith('geonames:')) return true;
+  if (e.place.kind === 'country' || e.place.kind === 'landmark') return true;
   // "rue Abai", "проспект Абая": a street named after someone, not the town of that name.
   const before = words[i - 1];
   if (before && STREET_WORDS.has(before.key)) return false;
-  // "Vladimir Kim", "Makhambet Abjan", "Ekho Moskvy": a town's name inside a run of capitalised words is someone's name.
+  // "Vladimir Kim", "Makhambet Abjan", "Ekho Moskvy", "Oral Roberts": a town's name in a run of
+  // capitalised words is part of someone's (or something's) name, unless the neighbour is a place too.
   const after = words[j + 1];
-  if ((after && after.capital && !NOT_PLACES.has(after.key) && after.at[0] - words[j]!.at[1] === 1) || (before && before.capital && !before.initial && words[i]!.at[0] - before.at[1] === 1)) return false;
+  const index = placeIndex();
+  if (after && after.capital && after.at[0] - words[j]!.at[1] === 1 && !NOT_PLACES.has(after.key) && !index.has(after.key)) return false;
+  if (before && before.capital && !before.initial && before.text.length > 3 && words[i]!.at[0] - before.at[1] === 1 && !index.has(before.key)) return false;
   if (e.trusted) return true;
   const letters = words.slice(i, j + 1).reduce((n, w) => n + w.text.length, 0);
   return letters >= 5 && !first.initial && words.slice(i, j + 1).every((w) => w.capital);
