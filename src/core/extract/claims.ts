@@ -1,0 +1,286 @@
+/**
+ * Statements attributed to a speaker: "Selon le ministre de l'Intérieur, ...", "X a déclaré que
+ * ...", "les autorités affirment ...", "« ... », a-t-il dit", "по словам ...", "X заявил, что ...",
+ * "according to ...", "X said ...". One claim per sentence at most; the claimant is the person
+ * found in the attribution when there is one (with their role), else the words that name the
+ * speaker ("le ministre de l'Intérieur kazakh"). A pronoun ("Il a déclaré") takes the last
+ * speaker named before it; first-person statements ("selon moi") are the author's, not claims.
+ * "Selon X :" at the end of a paragraph attributes the next paragraph, which is then the claim.
+ */
+import { findCounts } from './counts.ts';
+import { findDates } from './dates.ts';
+import { sentencesOf } from './passages.ts';
+import type { ClaimMention, CountMention, DateMention, ExtractOptions, Passage, PersonMention, Span } from './types.ts';
+
+const SP = '[\\s\\u00a0]+';
+const SP0 = '[\\s\\u00a0]*';
+const AP = "['’]";
+
+/** Speech verbs that take what was said after them (with "que", ":", a quote, or as an object: "confirmé la mort de ..."). */
+const VERB_FR =
+  'déclar|affirm|indiqu|annonc|assur|expliqu|ajout|précis|soulign|remarqu|reconn|écri|racont|rapport|prétend|confirm|dément|démenti|ni[ée]|signal|avert|estim|expliqu|di[st]|exprim';
+const VERB_FR_FORMS = `(?:${VERB_FR})(?:é|ée|és|ées|e|ent|ant|it|ait|aient|u|ue|us|t|ons)?`;
+const VERB_RU = 'заяв|сообщ|сказа|отмет|подчеркн|утвержда|признал|рассказ|пишет|написал|объяв';
+const VERB_EN = 'said|says|stated|states|claimed|claims|told|announced|confirmed|reported|wrote|added|declared|insisted|denied|alleged';
+
+/** "a déclaré", "ont souvent affirmé", "nous a dit", "déclarent ouvertement, sans honte,", "affirmant", "заявил", "said". */
+const SPEECH = new RegExp(
+  [
+    `(?<![\\p{L}])(?:(?:nous|m${AP}|lui|leur|vous|me)${SP0})?(?:a|ont|avait|avaient|aurait|auraient)${SP}(?!été)(?:(?:\\p{Ll}+${SP}){0,2})(?:${VERB_FR_FORMS}|fait${SP}état)(?![\\p{L}])`,
+    `(?<![\\p{L}-])(?:déclarent|déclare|affirment|affirme|disent|dit|indique|indiquent|annonce|annoncent|assure|assurent|estime|estiment|explique|expliquent|écrit|raconte|prétend|prétendent|confirme|confirment|signale|signalent|affirmant|déclarant|indiquant|assurant|annonçant|expliquant|précisant|soulignant|disant)(?![\\p{L}])`,
+    `(?<![\\p{L}])(?:${VERB_RU})\\p{L}*(?![\\p{L}])`,
+    `(?<![\\p{L}])(?:has${SP}|had${SP}|have${SP})?(?:${VERB_EN})(?![\\p{L}])`,
+  ].join('|'),
+  'giu',
+);
+
+/** What introduces the statement after the verb: "que", ":", a quote mark, "что", "that". */
+const THAT = new RegExp(
+  `^[^.!?]{0,60}?(?<!(?:mesure|afin|bien|alors|tandis|parce|lors|dès|pour|sans|avant|après|ainsi|même|plus|moins|autre|tant|si))(?:${SP}|,)(?:que|qu${AP}|что|that)(?![\\p{L}])|^[^.!?«“]{0,60}?[:«“]`,
+  'iu',
+);
+
+/** "Selon X, ...", "D'après X, ...", "According to X, ...", "По словам X, ...". */
+const SOURCE_FIRST = new RegExp(
+  `^(?:(?:Encore${SP}une${SP}fois|Mais|Et|Or|Ainsi|Officiellement|However|But|Но|А|И),?${SP})?(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению|информации)|как${SP}(?:заявил|сообщил|сказал)\\p{L}*)${SP}([^,:;]{2,160}?)${SP0}([,:])`,
+  'diu',
+);
+/** "..., selon Wikipedia.", "..., selon les mots de Tokayev lui-même.", "..., according to the ministry.", "..., по словам министра." */
+const SOURCE_LAST = new RegExp(
+  `,${SP}(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению))${SP}(?:les${SP}(?:mots|propos|termes)${SP}(?:de${SP}|d${AP}|du${SP}))?([^,;:]{2,160}?)[\\s.!?…»”]*$`,
+  'diu',
+);
+/** "Comme l'a dit Randolph Bourne: « ... »", "comme l'avait relevé Mikhaïl Bakounine, ...". */
+const AS_SAID = new RegExp(
+  `(?:comme|ainsi${SP}que)${SP}(?:l${AP}(?:a|avait|ont|avaient)${SP}(?:dit|écrit|formulé|relevé|souligné|déclaré|noté|rappelé|affirmé)|(?:le|la|les)${SP}(?:dit|disent|écrit|écrivent|affirme|affirment|rappelle|rappellent))${SP}([^,:;«]{2,120}?)${SP0}([,:])`,
+  'diu',
+);
+/** "« ... », a-t-il dit, « ... »". */
+const INCISE = new RegExp(
+  `[»”]${SP0},${SP}(?:a-t-(?:il|elle)|ont-(?:ils|elles|iels)|avait-(?:il|elle))${SP}(?:dit|déclaré|ajouté|répondu|expliqué|affirmé|précisé|crié|lancé)`,
+  'iu',
+);
+/** "Lae photographe : « ... »": a short speaker before a colon and a quote. */
+const SPEAKER_QUOTE = /^((?:[^\s.:!?«»]+[\s\u00a0]+){0,2}[^\s.:!?«»]+)[\s\u00a0]*:[\s\u00a0]*[«“]/u;
+
+const FIRST_PERSON = /^(?:moi|nous|je|j['’]|me|m['’]|on|vous|toi|I|we|you|я|мы|вы|нас|меня|мне|вас)(?![\p{L}])/iu;
+const PRONOUN = /^(?:il|elle|ils|elles|iels|he|she|they|он|она|они)$/iu;
+const RELATIVE = /^(?:laquelle|lequel|lesquelles|lesquels|which|whom|которо\p{L}*|которы\p{L}*)$/iu;
+/** A "speaker" that is only small words ("Comme le", "Ici"). */
+const FUNCTION_WORD = /^(?:(?:comme|ici|là|alors|ainsi|mais|et|puis|le|la|les|l['’]|un|une|des|ce|cela|ça|tout|tous|it|this|that|there|это|так|как)(?:[\s\u00a0]+|$))+$/iu;
+const PREPOSITION = /^(?:sur|dans|à|en|pour|par|avec|sans|sous|depuis|après|avant|pendant|chez|vers|entre|on|in|at|by|with|from|в|на|по|с|из|от)(?![\p{L}])/iu;
+const ARTICLE = /^(?:(?:le|la|les|un|une|des|the|a|an)[\s\u00a0]+|l['’])/iu;
+const CONNECTOR = /^(?:mais|et|or|puis|alors|ensuite|ainsi|cependant|pourtant|enfin|donc|but|and|so|then|но|а|и|однако)[\s\u00a0,]+/iu;
+/** Words that start a subject phrase (not a complement: "de l'Intérieur" is not the subject). */
+const DETERMINER = new RegExp(`(?<![\\p{L}])(?:(?<!(?:de|du|des|d['’]|à|au|aux|en|par|sur|pour)${SP})(?:le|la|les|l['’]|un|une|des|certains|certaines|ces|ce|cette|mon|ma|mes|son|sa|ses|leur|leurs|plusieurs|the|a|an|some))(?![\\p{L}])`, 'giu');
+
+interface Claimant {
+  name: string;
+  role?: string;
+}
+
+/** The claimant named by a phrase: the last person in it (with role), or the phrase without its article. */
+function claimantOf(phrase: Span, text: string, people: readonly PersonMention[], last: Claimant | undefined): Claimant | undefined {
+  const words = text.slice(phrase[0], phrase[1]).trim();
+  if (words === '' || FIRST_PERSON.test(words)) return undefined;
+  const person = [...people].reverse().find((p) => p.at[0] >= phrase[0] && p.at[1] <= phrase[1]);
+  if (person !== undefined) return { name: person.name, ...(person.role !== undefined ? { role: person.role } : {}) };
+  const bare = words.replace(/[\s\u00a0]+/g, ' ').replace(/^[«“"(\s]+|[»”")\s,]+$/gu, '');
+  const first = bare.split(' ')[0] ?? '';
+  if (PRONOUN.test(bare)) return last;
+  if (RELATIVE.test(first) || FIRST_PERSON.test(bare)) return undefined;
+  const name = bare.replace(ARTICLE, '').replace(/[\s\u00a0]+lui-même$|[\s\u00a0]+elle-même$/u, '');
+  if (name.length < 2 || name.length > 120 || name.split(' ').length > 10 || !/\p{L}{3}/u.test(name) || FUNCTION_WORD.test(name)) return undefined;
+  return { name };
+}
+
+/** The subject phrase just before a speech verb: from the last subject-like determiner or capitalised word of its clause. */
+function subjectBefore(text: string, sentence: Span, verbAt: number, nounOnly = false): Span | undefined {
+  let from = sentence[0];
+  const pre = text.slice(from, verbAt);
+  // A clause boundary ("; ", " – ") or a leading connector closes off what came before.
+  const cut = Math.max(pre.lastIndexOf('; '), pre.lastIndexOf(' – '), pre.lastIndexOf(' — '));
+  if (cut >= 0) from += cut + 2;
+  let seg = text.slice(from, verbAt);
+  const conn = CONNECTOR.exec(seg);
+  if (conn !== null) {
+    from += conn[0].length;
+    seg = seg.slice(conn[0].length);
+  }
+  // Drop a trailing relative clause or aside between commas: "les médias, qu'ils soient kazakhs ou étrangers,".
+  const aside = /,[\s\u00a0]*(?:qu['’]|qui|que|dont|où|sans|avec|selon|sur|dans)[^,]*,?[\s\u00a0]*$/iu.exec(seg);
+  if (aside !== null) seg = seg.slice(0, aside.index);
+  seg = seg.replace(/[\s\u00a0,]+$/u, '').replace(/(?:^|[\s\u00a0]+)(?:nous|vous|lui|leur|me|m['’])$/iu, '');
+  if (seg === '') return undefined;
+  // "les gouvernements qui prétendent": the speech belongs to a relative clause, not to a speaker.
+  if (/(?:^|[\s\u00a0])(?:qui|que|qu['’]|dont|which|who|that|который|которые|которая)$/iu.test(seg)) return undefined;
+  // A short segment is the subject itself ("Tokayev", "Il", "Les autorités"), unless it opens with a preposition.
+  if (!nounOnly && seg.split(/[\s\u00a0]+/).length <= 6 && !PREPOSITION.test(seg)) return [from, from + seg.length];
+  let start = -1;
+  for (const m of seg.matchAll(DETERMINER)) start = m.index;
+  if (start < 0) return undefined;
+  return [from + start, from + seg.length];
+}
+
+/** The sentence's statement after the speech verb, or undefined when the verb has no statement after it. */
+function statementAfter(text: string, sentence: Span, verbEnd: number, verb: string): Span | undefined {
+  const rest = text.slice(verbEnd, sentence[1]);
+  const that = THAT.exec(rest);
+  let from = verbEnd;
+  if (that !== null) from += that[0].length - (/[«“]$/u.test(that[0]) ? 1 : 0);
+  else if (/^(?:a|ont|avait|avaient|aurait|auraient)[\s\u00a0]/iu.test(verb) && /(?:déclar|exprim)/iu.test(verb)) {
+    // "a déclaré l'état d'urgence" is an act, not a statement.
+    return undefined;
+  }
+  while (from < sentence[1] && /[\s\u00a0,:]/u.test(text[from]!)) from++;
+  let to = sentence[1];
+  while (to > from && /[\s\u00a0]/u.test(text[to - 1]!)) to--;
+  return to - from >= 3 ? [from, to] : undefined;
+}
+
+interface Draft {
+  at: Span;
+  passage: string;
+  statement: Span;
+  claimant: Claimant;
+  attribution: Span;
+}
+
+function claimInSentence(text: string, s: Span, people: readonly PersonMention[], last: Claimant | undefined): Omit<Draft, 'passage'> | undefined {
+  const body = text.slice(s[0], s[1]);
+  const lead = body.length - body.trimStart().length;
+  const b = body.trimStart();
+  const bs = s[0] + lead;
+
+  const group = (m: RegExpExecArray, i: number): Span => [bs + m.indices![i]![0], bs + m.indices![i]![1]];
+  const first = SOURCE_FIRST.exec(b);
+  if (first !== null) {
+    const claimant = claimantOf(group(first, 1), text, people, last);
+    if (claimant === undefined) return undefined;
+    const statementFrom = bs + first[0].length;
+    const st = trimSpan(text, [statementFrom, s[1]]);
+    if (st === undefined) return first[2] === ':' ? { at: s, statement: s, claimant, attribution: [bs, statementFrom] } : undefined;
+    return { at: s, statement: st, claimant, attribution: [bs, statementFrom] };
+  }
+  const lastSrc = SOURCE_LAST.exec(b);
+  if (lastSrc !== null) {
+    const claimant = claimantOf(group(lastSrc, 1), text, people, last);
+    const st = trimSpan(text, [bs, bs + lastSrc.index]);
+    if (claimant !== undefined && st !== undefined) return { at: s, statement: st, claimant, attribution: [bs + lastSrc.index, s[1]] };
+  }
+  const asSaid = AS_SAID.exec(b);
+  if (asSaid !== null) {
+    const claimant = claimantOf(group(asSaid, 1), text, people, last);
+    const statementFrom = bs + asSaid.index + asSaid[0].length;
+    const st = trimSpan(text, [statementFrom, s[1]]);
+    if (claimant !== undefined && st !== undefined) return { at: s, statement: st, claimant, attribution: [bs + asSaid.index, statementFrom] };
+    if (claimant !== undefined && asSaid[2] === ':') return { at: s, statement: s, claimant, attribution: [bs + asSaid.index, statementFrom] };
+  }
+  const incise = INCISE.exec(b);
+  if (incise !== null && last !== undefined && /^[«“]/u.test(b)) {
+    return { at: s, statement: [bs, s[1]], claimant: last, attribution: [bs + incise.index, bs + incise.index + incise[0].length] };
+  }
+  const quote = SPEAKER_QUOTE.exec(b);
+  SPEECH.lastIndex = 0;
+  if (quote !== null && !SPEECH.test(quote[1]!)) {
+    const claimant = claimantOf([bs, bs + quote[1]!.length], text, people, last);
+    const statementFrom = bs + quote[0].length - 1;
+    const st = trimSpan(text, [statementFrom, s[1]]);
+    if (claimant !== undefined && st !== undefined && !/^\d/.test(quote[1]!)) return { at: s, statement: st, claimant, attribution: [bs, statementFrom] };
+  }
+  SPEECH.lastIndex = 0;
+  for (const v of b.matchAll(SPEECH)) {
+    const verbAt = bs + v.index;
+    const verbEnd = verbAt + v[0].length;
+    // "affirmant que", "indiquant ... que": the speaker is the person the sentence is about.
+    const participle = /ant$/u.test(v[0]);
+    const person = participle ? [...people].reverse().find((p) => p.at[0] >= bs && p.at[1] <= verbAt) : undefined;
+    const subject = person !== undefined ? person.at : subjectBefore(text, [bs, s[1]], verbAt, participle);
+    if (subject === undefined) continue;
+    const claimant = claimantOf(subject, text, people, last);
+    if (claimant === undefined) continue;
+    const st = statementAfter(text, s, verbEnd, v[0]);
+    if (st === undefined) {
+      // "X a écrit :" closing its paragraph: the next paragraph is what was said.
+      if (/^[\s\u00a0]*:?[\s\u00a0]*$/u.test(text.slice(verbEnd, s[1]))) return { at: s, statement: s, claimant, attribution: [subject[0], verbEnd] };
+      continue;
+    }
+    return { at: s, statement: st, claimant, attribution: [subject[0], st[0]] };
+  }
+  return undefined;
+}
+
+function trimSpan(text: string, [a, b]: Span): Span | undefined {
+  while (a < b && /[\s\u00a0,:]/u.test(text[a]!)) a++;
+  while (b > a && /[\s\u00a0]/u.test(text[b - 1]!)) b--;
+  return b - a >= 3 ? [a, b] : undefined;
+}
+
+export interface ClaimContext {
+  /** Dates already found in the text (else found here, sentence by sentence). */
+  dates?: readonly DateMention[];
+  /** Counts already found in the text (else found here). */
+  counts?: readonly CountMention[];
+}
+
+/** Statements attributed to a speaker, one per sentence at most, in order. */
+export function findClaims(text: string, passages: readonly Passage[], opts: ExtractOptions, people: readonly PersonMention[], context: ClaimContext = {}): ClaimMention[] {
+  const out: ClaimMention[] = [];
+  const drafts: Draft[] = [];
+  const pending: Draft[] = [];
+  let last: Claimant | undefined;
+  let lastAt = -1;
+  for (let i = 0; i < passages.length; i++) {
+    const p = passages[i]!;
+    const here = people.filter((m) => m.at[0] >= p.at[0] && m.at[1] <= p.at[1]);
+    for (const s of sentencesOf(text, p.at)) {
+      // A person named in an earlier sentence is who "il" or "elle" is, unless a speaker came after.
+      const before = here.filter((m) => m.at[1] <= s[0]);
+      const named = before.length > 0 ? before[before.length - 1]! : undefined;
+      const lastSpeaker =
+        named !== undefined && (last === undefined || named.at[0] > lastAt) ? { name: named.name, ...(named.role !== undefined ? { role: named.role } : {}) } : last;
+      // A question asks; it claims nothing.
+      if (/\?[\s\u00a0»”"]*$/u.test(text.slice(s[0], s[1]))) continue;
+      const found = claimInSentence(text, s, here, lastSpeaker);
+      if (found === undefined) continue;
+      last = found.claimant;
+      lastAt = found.attribution[0];
+      // A paragraph ending in "Selon Anarchist Fighter :", "X a écrit :" attributes the next paragraph.
+      if (s[1] === p.at[1] && /:[\s\u00a0]*$/u.test(text.slice(s[0], s[1]))) {
+        const next = passages[i + 1];
+        if (next !== undefined) pending.push({ at: next.at, passage: next.id, statement: next.at, claimant: found.claimant, attribution: found.attribution });
+        continue;
+      }
+      if (found.statement[0] === s[0] && found.statement[1] === s[1] && found.attribution[1] > s[0] + (s[1] - s[0]) / 2) continue;
+      drafts.push({ ...found, passage: p.id });
+    }
+    // A new paragraph does not carry a pronoun's speaker further than the next one.
+    if (i > 0 && !drafts.some((d) => d.passage === p.id) && !pending.some((d) => d.passage === passages[i + 1]?.id)) last = undefined;
+  }
+  // The paragraph after "X :" is X's claim, unless it names its own speakers.
+  for (const d of pending) if (!drafts.some((o) => o.passage === d.passage)) drafts.push(d);
+  drafts.sort((a, b) => a.at[0] - b.at[0]);
+  const dates = context.dates ?? findDates(text, passages, opts);
+  const counts = context.counts ?? findCounts(text, passages, opts);
+  const within = <T extends { at: Span }>(list: readonly T[], [a, b]: Span) => list.filter((m) => m.at[0] >= a && m.at[1] <= b);
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    const key = `${d.at[0]}-${d.at[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const said = within(dates, d.attribution)[0]?.when;
+    const figures = within(counts, d.statement);
+    const figure = figures.find((c) => c.unit !== 'other') ?? figures[0];
+    out.push({
+      type: 'claim',
+      at: d.at,
+      text: text.slice(d.at[0], d.at[1]),
+      passage: d.passage,
+      statement: text.slice(d.statement[0], d.statement[1]),
+      claimant: { name: d.claimant.name.slice(0, 300), ...(d.claimant.role !== undefined ? { role: d.claimant.role.slice(0, 300) } : {}) },
+      ...(said !== undefined ? { said } : {}),
+      ...(figure !== undefined ? { figure: { value: figure.value, unit: figure.unit, ...(figure.qualifier !== undefined ? { qualifier: figure.qualifier } : {}) } } : {}),
+    });
+  }
+  return out.sort((a, b) => a.at[0] - b.at[0]);
+}
