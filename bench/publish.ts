@@ -3,6 +3,11 @@
  * measured in Debian's Chromium against a plain static server: the gzip bytes of the first view
  * of the timeline (budget 150 KB) and of each search (budget 100 KB).
  *
+ * A search is measured as a reader meets it: a fresh browser (empty cache) opens the search page,
+ * types the query and submits; every byte that arrives until the results are on screen counts
+ * (the page, its CSS, the script, the index manifest, the word shards, the result metadata).
+ * Then a second query in the same tab: what a later search costs.
+ *
  * The archive: the sample archive's 148 records and 9,852 variants of them (each event moved to
  * another day of January 2022 and renumbered, each testimony renumbered; the rest re-signed by
  * 16 bench authors), so views, citations and links look like the real thing at scale.
@@ -25,7 +30,11 @@ import { rng } from './corpus.ts';
 export const PUBLISH_RECORDS = 10_000;
 export const TIMELINE_BUDGET = 150 * 1024;
 export const SEARCH_BUDGET = 100 * 1024;
-const QUERIES = ['Жанаозен', 'Tokayev', 'akimat', 'Almaty police'];
+// Cross-script, a name, one word, two words, a prefix typed halfway, a common word, a one-letter
+// query: their first searches are reported, worst and median.
+const QUERIES = ['Жанаозен', 'Tokayev', 'akimat', 'Almaty police', 'Алматы', 'Tokaïev', 'internet shut', 'strike', 'police', 'a'];
+// Later searches: the same tab goes on to these after its first (the script and manifest are cached).
+const LATER_QUERIES = ['Zhanaozen oil', 'Tokayev', 'strike', 'internet shut'];
 const cacheDir = join(import.meta.dirname, '.cache');
 
 function log(msg: string): void {
@@ -74,9 +83,10 @@ function gzipBytes(body: Buffer): number {
   return Math.min(body.length, gzipSync(body).length);
 }
 
-/** Records every response body's gzip size while `action` runs. */
-const RUNTIME = /\/pagefind\/(pagefind\.js|pagefind-entry\.json|wasm\.[a-z]+\.pagefind|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta)$/;
+/** The search script and the index manifest: what every first search loads before any shard. */
+const RUNTIME = /\/(search\.js|search\/index\.json)$/;
 
+/** Records every response body's gzip size while `action` runs. */
 async function downloaded(page: Page, action: () => Promise<void>): Promise<{ bytes: number; runtime: number; files: string[] }> {
   const pending: Promise<void>[] = [];
   let bytes = 0;
@@ -103,14 +113,25 @@ async function downloaded(page: Page, action: () => Promise<void>): Promise<{ by
   return { bytes, runtime, files };
 }
 
+async function search(page: Page, q: string): Promise<void> {
+  await page.fill('#search-q', q);
+  await page.click('#search-form button');
+  // The status names the query once its results are on screen.
+  await page.waitForFunction((query) => (document.getElementById('search-status')?.textContent ?? '').includes(query), q);
+}
+
 export interface PublishBench {
   records: number;
   publishMs: number;
   siteBytes: number;
   timeline: number;
   timelineFiles: string[];
+  /** The search script and the index manifest (gzip), part of every first search. */
   searchRuntime: number;
-  perSearch: { q: string; bytes: number; files: number }[];
+  /** A fresh reader's first search, everything included, per query. */
+  perSearch: { q: string; bytes: number; files: number; results: number }[];
+  /** The same tab's next searches. */
+  later: { q: string; bytes: number; files: number }[];
 }
 
 function folderBytes(dir: string): number {
@@ -149,23 +170,29 @@ export async function publishBench(n = PUBLISH_RECORDS): Promise<PublishBench> {
     const timeline = await downloaded(page, async () => {
       await page.goto(`${base}/en/index.html`, { waitUntil: 'networkidle' });
     });
-    const searchPage = await downloaded(page, async () => {
-      await page.goto(`${base}/en/search.html`, { waitUntil: 'networkidle' });
-    });
+    await page.context().close();
     const perSearch: PublishBench['perSearch'] = [];
-    let runtime = 0;
+    let searchRuntime = 0;
+    const later: PublishBench['later'] = [];
     for (const q of QUERIES) {
-      const d = await downloaded(page, async () => {
-        await page.fill('#search-q', q);
-        await page.click('#search-form button');
-        await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
+      // A fresh context per query: nothing cached from the timeline or an earlier search.
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const d = await downloaded(tab, async () => {
+        await tab.goto(`${base}/en/search.html`, { waitUntil: 'load' });
+        await search(tab, q);
       });
-      // Pagefind itself (script, WASM, metadata) comes once per visit, with the first search: counted apart.
-      runtime += d.runtime;
-      perSearch.push({ q, bytes: d.bytes - d.runtime, files: d.files.length });
+      searchRuntime = Math.max(searchRuntime, d.runtime);
+      perSearch.push({ q, bytes: d.bytes, files: d.files.length, results: await tab.locator('#search-results li').count() });
+      if (q === QUERIES[0]) {
+        for (const lq of LATER_QUERIES) {
+          const next = await downloaded(tab, () => search(tab, lq));
+          later.push({ q: lq, bytes: next.bytes, files: next.files.length });
+        }
+      }
+      await context.close();
     }
-    const searchRuntime = searchPage.bytes + runtime;
-    return { records: records.length, publishMs, siteBytes: folderBytes(out), timeline: timeline.bytes, timelineFiles: timeline.files, searchRuntime, perSearch };
+    return { records: records.length, publishMs, siteBytes: folderBytes(out), timeline: timeline.bytes, timelineFiles: timeline.files, searchRuntime, perSearch, later };
   } finally {
     await browser.close();
     server.close();
@@ -173,13 +200,24 @@ export async function publishBench(n = PUBLISH_RECORDS): Promise<PublishBench> {
   }
 }
 
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
 export function publishRows(b: PublishBench, row: (label: string, value: string, baseline: string, verdict?: string) => string): string[] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  const worst = Math.max(...b.perSearch.map((s) => s.bytes));
+  const bytes = b.perSearch.map((s) => s.bytes);
+  const worst = Math.max(...bytes);
+  const worstQ = b.perSearch.find((s) => s.bytes === worst)?.q ?? '';
+  const laterWorst = b.later.reduce((a, x) => (x.bytes > a.bytes ? x : a), { q: '', bytes: 0, files: 0 });
+  const verdict = (n: number) => (n <= SEARCH_BUDGET ? 'met' : 'NOT met');
   return [
     row(`site, first view of the timeline (gzip)`, kb(b.timeline), `budget 150 KB; ${b.records} records, ${b.timelineFiles.length} files`, b.timeline <= TIMELINE_BUDGET ? 'met' : 'NOT met'),
-    row(`site, per search, worst of ${b.perSearch.length} (gzip)`, kb(worst), `budget 100 KB; index chunks + result fragments`, worst <= SEARCH_BUDGET ? 'met' : 'NOT met'),
-    row('  search page + Pagefind runtime, once', kb(b.searchRuntime), `${kb(b.searchRuntime + worst)} with the first search`, b.searchRuntime + worst <= SEARCH_BUDGET ? 'met' : 'NOT met'),
+    row(`site, first search, worst of ${b.perSearch.length} (gzip)`, kb(worst), `budget 100 KB; "${worstQ}", page + script + index + results`, verdict(worst)),
+    row(`site, first search, median of ${b.perSearch.length} (gzip)`, kb(median(bytes)), `budget 100 KB; script + manifest ${kb(b.searchRuntime)} of it`, verdict(median(bytes))),
+    row(`site, a later search, worst of ${b.later.length} (gzip)`, kb(laterWorst.bytes), `budget 100 KB; "${laterWorst.q}" in the same tab, ${laterWorst.files} files`, verdict(laterWorst.bytes)),
   ];
 }
 
@@ -187,5 +225,5 @@ if (process.argv[1]?.endsWith('bench/publish.ts')) {
   const b = await publishBench(Number(process.env.BENCH_PUBLISH_RECORDS ?? PUBLISH_RECORDS));
   const row = (label: string, value: string, baseline: string, verdict = '') => `| ${label.padEnd(44)} | ${value.padStart(16)} | ${baseline.padEnd(40)} | ${verdict.padEnd(7)} |`;
   process.stdout.write(`${publishRows(b, row).join('\n')}\n`);
-  process.stdout.write(`published in ${(b.publishMs / 1000).toFixed(1)} s, ${(b.siteBytes / 1e6).toFixed(1)} MB on disk; search page + Pagefind runtime ${(b.searchRuntime / 1024).toFixed(1)} KB\n${JSON.stringify(b.perSearch)}\n`);
+  process.stdout.write(`published in ${(b.publishMs / 1000).toFixed(1)} s, ${(b.siteBytes / 1e6).toFixed(1)} MB on disk\nfirst searches: ${JSON.stringify(b.perSearch)}\nlater searches: ${JSON.stringify(b.later)}\n`);
 }

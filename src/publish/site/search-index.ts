@@ -58,7 +58,7 @@ function metaOf(e: VerifiedEvent, ix: ArchiveIndex, text: string): ResultMeta {
 }
 
 /** The index of these records (pure: the caller writes it). */
-export function buildSearchIndex(records: readonly VerifiedEvent[], ix: ArchiveIndex): SearchIndex {
+export function buildSearchIndex(records: readonly VerifiedEvent[], ix: ArchiveIndex, shardBytes = SHARD_BYTES): SearchIndex {
   const ordered = byRecency(records);
   const postings = new Map<string, number[]>();
   const meta: ResultMeta[][] = [];
@@ -82,7 +82,7 @@ export function buildSearchIndex(records: readonly VerifiedEvent[], ix: ArchiveI
   for (const word of words) {
     const encoded = encodePostings(postings.get(word) as number[]);
     const bytes = word.length + 4 + JSON.stringify(encoded).length;
-    if (current === undefined || (size > 0 && size + bytes > SHARD_BYTES)) {
+    if (current === undefined || (size > 0 && size + bytes > shardBytes)) {
       current = {};
       shards.push(current);
       firsts.push(shards.length === 1 ? '' : word);
