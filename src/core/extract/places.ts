@@ -135,7 +135,7 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
       const head = key;
       key = j === i ? w.key : `${key} ${w.key}`;
       // Russian and Kazakh decline names: "в Жанаозене", "в Москве", "Жаңаөзенде".
-      for (const last of /\p{Script=Cyrillic}/u.test(w.text) ? caseForms(w.key) : [w.key]) {
+      for (const last of /\p{Script=Cyrillic}/u.test(w.text) ? caseForms(w.key, j > i) : [w.key]) {
         const entries = idx.get(j === i ? last : `${head} ${last}`);
         const entry = entries?.find((e) => acceptable(e, words, i, j));
         if (entry) {
@@ -164,12 +164,13 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
 }
 
 /** The folded word as written, then without a Russian or Kazakh case ending (the nominative may end in -a). */
-function caseForms(key: string): string[] {
-  if (key.length < 5) return [key];
+function caseForms(key: string, inName: boolean): string[] {
+  // A word alone must be long enough that its stem is still a name; a name's last word may be short (Алма-Ате).
+  if (key.length < (inName ? 3 : 5)) return [key];
   const forms = [key];
   for (const cut of [1, 2, 3]) {
     const stem = key.slice(0, -cut);
-    if (stem.length >= 3) forms.push(stem, `${stem}a`);
+    if (stem.length >= (inName ? 2 : 3)) forms.push(stem, `${stem}a`);
   }
   return forms;
 }

@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { findPeople } from '../../src/core/extract/people.ts';
+import { passagesOf } from '../../src/core/extract/passages.ts';
+import type { ExtractOptions, PersonMention } from '../../src/core/extract/types.ts';
+
+const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/kazakhstan-2022-01-${name}.fr.txt`, import.meta.url), 'utf8');
+
+function people(text: string, lang: ExtractOptions['lang'] = 'fr'): PersonMention[] {
+  const passages = passagesOf(text);
+  const found = findPeople(text, passages, { lang });
+  for (const m of found) {
+    assert.equal(m.text, text.slice(m.at[0], m.at[1]), 'the mention is exactly the text at its span');
+    const p = passages.find((p) => p.id === m.passage);
+    assert.ok(p && p.at[0] <= m.at[0] && m.at[1] <= p.at[1], 'inside its passage');
+  }
+  return found;
+}
+
+test('seed article 1: the people it names, with their roles, and no places, organisations or common words', () => {
+  const text = seed('after-the-uprising');
+  const found = people(text);
+  const names = new Set(found.map((m) => m.name));
+  for (const n of [
+    'Nursultan Nazarbayev', 'Kassym-Jomart Tokayev', 'Jomart Tokayev', 'Tokayev', 'Tokaev', 'Nazarbayev', 'Lukpan Akhmedyarov', 'Lukpan Akhmediyarov', 'Akhmedyarov',
+    'Makhambet Abjan', 'Zhanabergen Talgat', 'Vladimir Kim', 'Vyacheslav Kim', 'Timur Kulibayev', 'Dinara Kulibayeva', 'Bulat Utemuratov', 'Timur Turlov',
+    'Mikhaïl Gorbatchev', 'Mikhail Gorbachev', 'Lukashenko', 'Maksim Kurnikov', 'Asya Tulesova', 'Beibarys Tolymbekov', 'Daniyar Moldabekov', 'N. Nazarbaev', 'George Floyd',
+  ]) assert.ok(names.has(n), n);
+  for (const n of ['Almaty', 'Kazakhstan', 'Le Kazakhstan', 'Russie', 'Kaspi Bank', 'Halyk Bank', 'Anarchist Fighter', 'Ekho Moskvy', 'Baring Vostok', 'Big Brother', 'OTSC', 'CSTO', 'Le', 'Les', 'Selon', 'Janvier', 'Union Soviétique', 'Sécurité Nationale', 'Gilets Jaunes']) assert.ok(!names.has(n), n);
+  // Names never carry their title.
+  assert.ok(found.every((m) => !/^(le |la |président|journaliste|M\. )/i.test(m.name)));
+  const role = (at: string) => found.find((m) => m.name === at)?.role;
+  assert.equal(role('Lukpan Akhmedyarov'), 'journaliste d’opposition');
+  assert.equal(role('Lukpan Akhmediyarov'), 'journaliste local indépendant');
+  assert.equal(role('Makhambet Abjan'), 'journaliste indépendant');
+  assert.equal(role('Jomart Tokayev'), 'président actuel');
+  assert.ok(found.some((m) => m.name === 'Tokaev' && m.role === 'président'));
+  // The passage of "Le journaliste local indépendant Lukpan Akhmediyarov a été arrêté." is the exact paragraph.
+  const m = found.find((m) => m.name === 'Lukpan Akhmediyarov')!;
+  const p = passagesOf(text).find((p) => p.id === m.passage)!;
+  assert.ok(text.slice(p.at[0], p.at[1]).startsWith('Le journaliste local indépendant Lukpan Akhmediyarov a été arrêté.'));
+});
+
+test('seed article 2 (hard-wrapped): names across line ends, "M." as a title', () => {
+  const text = seed('uprising-interview');
+  const found = people(text);
+  const names = new Set(found.map((m) => m.name));
+  for (const n of ['Nursultan Nazarbayev', 'Kassym-Jomart Tokayev', 'Tokayev', 'Nazarbayev', 'Mukhtar Ablyazov', 'Vladimir Poutine', 'Poutine', 'Ainur Kurmanov', 'Hanna Liubakova']) assert.ok(names.has(n), n);
+  assert.ok(found.some((m) => m.name === 'Nazarbayev' && m.role === 'M.'), 'M. Nazarbayev');
+  assert.ok(found.some((m) => m.name === 'Kassym-Jomart Tokayev' && m.role === 'actuel président'));
+  for (const n of ['Kazakhstan', 'Russie', 'Biélorussie', 'Kirghizistan', 'Janaozen']) assert.ok(!names.has(n), n);
+});
+
+test('Russian, English and Kazakh text; initials; lone common words are not people', () => {
+  const ru = people('Президент Касым-Жомарт Токаев заявил, что журналист Махамбет Абжан задержан. Назарбаев молчит.', 'ru');
+  assert.deepEqual(ru.map((m) => [m.name, m.role]), [['Касым-Жомарт Токаев', 'Президент'], ['Махамбет Абжан', 'журналист'], ['Назарбаев', undefined]]);
+  const kk = people('Мемлекет басшысы Қасым-Жомарт Тоқаев мәлімдеді. Журналист Махамбет Әбжан ұсталды.', 'kk');
+  assert.deepEqual(kk.map((m) => [m.name, m.role]), [['Қасым-Жомарт Тоқаев', undefined], ['Махамбет Әбжан', 'Журналист']]);
+  const en = people('On 5 January, journalist Makhambet Abjan was detained in Almaty. President Tokayev spoke. The police said nothing.', 'en');
+  assert.deepEqual(en.map((m) => [m.name, m.role]), [['Makhambet Abjan', 'journalist'], ['Tokayev', 'President']]);
+  const fr = people('Le président K. Tokaïev a parlé. Ensuite, Tokaïev Kassym-Jomart a signé. Nazarbaïev aussi. Pourtant Rien ne bouge.');
+  assert.deepEqual(fr.map((m) => [m.name, m.role]), [['K. Tokaïev', 'président'], ['Tokaïev Kassym-Jomart', undefined], ['Nazarbaïev', undefined]]);
+  assert.deepEqual(people('Rien. Personne. Mais Quoi ? Alors Demain.'), []);
+});
+
+test('hostile text never throws and gives valid, ordered spans', () => {
+  const piece = fc.constantFrom('Tokaïev', 'Kassym-Jomart', 'K.', 'M.', 'le président ', 'journaliste ', 'Almaty', 'Жанаозен', ' ', '\n', '\n\n', '.', ',', '«', '»', 'l’', '-', 'É', '\u0301', '𝔸', 'Bank', 'JSC');
+  const texts = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.array(piece, { maxLength: 40 }).map((p) => p.join('')));
+  fc.assert(
+    fc.property(texts, (text) => {
+      const found = people(text);
+      for (let k = 1; k < found.length; k++) assert.ok(found[k]!.at[0] >= found[k - 1]!.at[1], 'in order, not overlapping');
+      for (const m of found) assert.ok(m.name.trim() !== '' && m.at[1] > m.at[0]);
+    }),
+    { numRuns: 2000 },
+  );
+});

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { findPlaces } from '../../src/core/extract/places.ts';
+import { passagesOf } from '../../src/core/extract/passages.ts';
+import { placeSchema } from '../../src/core/records/common.ts';
+import type { ExtractOptions, PlaceMention } from '../../src/core/extract/types.ts';
+
+const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/kazakhstan-2022-01-${name}.fr.txt`, import.meta.url), 'utf8');
+
+function places(text: string, lang: ExtractOptions['lang'] = 'fr'): PlaceMention[] {
+  const passages = passagesOf(text);
+  const found = findPlaces(text, passages, { lang });
+  for (const m of found) {
+    assert.equal(m.text, text.slice(m.at[0], m.at[1]), 'the mention is exactly the text at its span');
+    const p = passages.find((p) => p.id === m.passage);
+    assert.ok(p && p.at[0] <= m.at[0] && m.at[1] <= p.at[1], 'inside its passage');
+    placeSchema.parse(m.place);
+  }
+  return found;
+}
+
+const ids = (found: PlaceMention[]) => found.map((m) => [m.text, m.gazetteerId]);
+
+test('seed article 1: its places, each matched to the gazetteer; towns inside people’s names and streets are not places', () => {
+  const text = seed('after-the-uprising');
+  const found = places(text);
+  const byText = new Map(found.map((m) => [m.text, m.gazetteerId]));
+  for (const [t, id] of [['Kazakhstan', 'kz'], ['Almaty', 'kz-almaty'], ['Zhanaozen', 'kz-zhanaozen'], ['Uralsk', 'kz-uralsk'], ['Aktobe', 'kz-aktobe'], ['Kostanai', 'kz-kostanay'], ['Nur-Sultan', 'kz-astana'], ['Astana', 'kz-astana'], ['Russie', 'ru'], ['Biélorussie', 'by'], ['Kirghizstan', 'kg'], ['Kazakstan', 'kz'], ['Moscou', 'geonames:524901']]) assert.equal(byText.get(t), id, t);
+  // "Vladimir Kim", "Makhambet Abjan", "rue Abai", "Ekho Moskvy" hold town names but name a person, a street, a radio.
+  for (const t of ['Vladimir', 'Makhambet', 'Abai', 'Moskvy']) assert.ok(!byText.has(t), t);
+  assert.equal(found.filter((m) => m.text === 'Almaty').length, 37, 'every "Almaty" of the article');
+  // Named in the article's language.
+  assert.equal(found.find((m) => m.text === 'Zhanaozen')!.place.name, 'Janaozen');
+  assert.equal(found.find((m) => m.text === 'Moscou')!.place.name, 'Moscou');
+});
+
+test('seed article 2: French forms and countries; "à Almaty" gives the name alone', () => {
+  const text = seed('uprising-interview');
+  const found = places(text);
+  const byText = new Map(found.map((m) => [m.text, m.gazetteerId]));
+  for (const [t, id] of [['Janaozen', 'kz-zhanaozen'], ['Zhanaozen', 'kz-zhanaozen'], ['Aqorda', 'kz-astana-akorda'], ['Kirghizistan', 'kg'], ['Tadjikistan', 'tj'], ['Arménie', 'am'], ['Biélorussie', 'by']]) assert.equal(byText.get(t), id, t);
+  assert.ok(found.every((m) => !/^(à|a|en|au|d’|l’)\s/i.test(m.text)));
+});
+
+test('any script: French forms, Cyrillic with case endings, Kazakh; adjectives and common words are not places', () => {
+  assert.deepEqual(ids(places('Les grèves ont commencé à Janaozen, puis à Aktaou et à Ouralsk. Manifestations en Manguistaou.')), [
+    ['Janaozen', 'kz-zhanaozen'], ['Aktaou', 'kz-aktau'], ['Ouralsk', 'kz-uralsk'], ['Manguistaou', 'kz-mangystau-region'],
+  ]);
+  assert.deepEqual(ids(places('Протесты начались в Жанаозене, затем в Актау, Уральске и Алма-Ате. Войска ОДКБ из Москвы.', 'ru')), [
+    ['Жанаозене', 'kz-zhanaozen'], ['Актау', 'kz-aktau'], ['Уральске', 'kz-uralsk'], ['Алма-Ате', 'kz-almaty'], ['Москвы', 'geonames:524901'],
+  ]);
+  assert.deepEqual(ids(places('Жаңаөзенде ереуіл басталды. Қазақстан.', 'kk')), [['Жаңаөзенде', 'kz-zhanaozen'], ['Қазақстан', 'kz']]);
+  // Adjectives and lower-case words; capitalised common words at sentence starts.
+  assert.deepEqual(places('La police kazakhe et l’armée russe. Les Kazakhs. Plus tard, Est ou Ouest ? Sans doute. Union, Internet, Parti.'), []);
+  // "à Almaty" and "d’Almaty": the name alone; "Kazakhstan" is a place (a country).
+  assert.deepEqual(ids(places('Je suis allé à Almaty, la plus grande ville d’Almaty… au Kazakhstan.')), [['Almaty', 'kz-almaty'], ['Almaty', 'kz-almaty'], ['Kazakhstan', 'kz']]);
+});
+
+test('small GeoNames places need a capitalised name mid-sentence; large ones are found anywhere', () => {
+  // Zharyk is a Kazakh village of ~3,000 people; Bishkek and Tashkent are capitals.
+  assert.deepEqual(ids(places('Les bus partent de Bichkek et de Tachkent.')), [['Bichkek', 'geonames:1528675'], ['Tachkent', 'geonames:1512569']]);
+  assert.deepEqual(ids(places('Ils sont venus de Zharyk à pied.')), [['Zharyk', 'geonames:1516678']]);
+  assert.deepEqual(places('Zharyk est loin.'), [], 'a small place as a sentence’s first word may be any capitalised word');
+  assert.deepEqual(places('Ils ont vu Temir Bekov.'), [], 'a village named like a person, inside a person’s name');
+});
+
+test('hostile text never throws and gives valid, ordered spans', () => {
+  const piece = fc.constantFrom('Almaty', 'Janaozen', 'Жанаозене', 'Nur-Sultan', 'à ', 'l’', 'rue ', 'Vladimir', ' ', '\n', '\n\n', '.', ',', 'É', '\u0301', '𝔸', 'Kazakhstan', 'place de la République');
+  const texts = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.array(piece, { maxLength: 40 }).map((p) => p.join('')));
+  fc.assert(
+    fc.property(texts, fc.constantFrom<ExtractOptions['lang']>('fr', 'ru', 'en', 'kk'), (text, lang) => {
+      const found = places(text, lang);
+      for (let k = 1; k < found.length; k++) assert.ok(found[k]!.at[0] >= found[k - 1]!.at[1], 'in order, not overlapping');
+      for (const m of found) assert.ok(m.gazetteerId && m.at[1] > m.at[0]);
+    }),
+    { numRuns: 2000 },
+  );
+});
