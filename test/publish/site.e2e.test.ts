@@ -180,6 +180,16 @@ test('search in each language: the last word matches as a prefix, every word mus
     const kinds = Object.keys(translateKinds(lang)).map((k) => translateKinds(lang)[k] as string);
     assert.ok(kinds.some((k) => meta.startsWith(k)), `${lang}: kind label in the page's language (${meta})`);
   }
+  // 20 results at a time: "More results" shows the next ones, in the page's language.
+  await page.goto(`${server.url}/ru/search.html?q=Almaty`);
+  await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
+  assert.equal(await page.locator('#search-results li').count(), 20);
+  assert.equal(await page.locator('#search-more').innerText(), siteText('ru', 'search.more'));
+  await page.click('#search-more');
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 20);
+  const all = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  assert.equal(new Set(all).size, all.length, 'no result twice');
+  assert.ok(all.length <= 40);
   // Every word must match: a word found nowhere empties the results.
   await page.goto(`${server.url}/en/search.html?q=${encodeURIComponent('Zhanaozen xyzzyplugh')}`);
   await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
