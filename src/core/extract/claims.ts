@@ -8,7 +8,7 @@
  * "Selon X :" at the end of a paragraph attributes the next paragraph, which is then the claim.
  */
 import { findCounts } from './counts.ts';
-import { findDates } from './dates.ts';
+import { findDates, matchesOf } from './dates.ts';
 import { sentencesOf } from './passages.ts';
 import type { ClaimMention, CountMention, DateMention, ExtractOptions, Passage, PersonMention, Span } from './types.ts';
 
@@ -117,7 +117,7 @@ function subjectBefore(text: string, sentence: Span, verbAt: number, nounOnly = 
   // A short segment is the subject itself ("Tokayev", "Il", "Les autorités"), unless it opens with a preposition.
   if (!nounOnly && seg.split(/[\s\u00a0]+/).length <= 6 && !PREPOSITION.test(seg)) return [from, from + seg.length];
   let start = -1;
-  for (const m of seg.matchAll(DETERMINER)) start = m.index;
+  for (const m of matchesOf(DETERMINER, seg)) start = m.index;
   if (start < 0) return undefined;
   return [from + start, from + seg.length];
 }
@@ -189,7 +189,7 @@ function claimInSentence(text: string, s: Span, people: readonly PersonMention[]
     if (claimant !== undefined && st !== undefined && !/^\d/.test(quote[1]!)) return { at: s, statement: st, claimant, attribution: [bs, statementFrom] };
   }
   SPEECH.lastIndex = 0;
-  for (const v of b.matchAll(SPEECH)) {
+  for (const v of matchesOf(SPEECH, b)) {
     const verbAt = bs + v.index;
     const verbEnd = verbAt + v[0].length;
     // "affirmant que", "indiquant ... que": the speaker is the person the sentence is about.

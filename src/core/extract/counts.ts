@@ -4,7 +4,7 @@
  * "at least 2,500 troops". A number counts only when a word next to it says what it counts:
  * "5 janvier", "en 2019", "65 %" and "des centaines" are not counts.
  */
-import { monthNumber } from './dates.ts';
+import { matchesOf, monthNumber } from './dates.ts';
 import type { CountMention, ExtractOptions, FigureUnit, Passage, Qualifier } from './types.ts';
 
 type Kind = FigureUnit | 'money' | 'people';
@@ -80,6 +80,8 @@ const START = new RegExp(
   'giu',
 );
 const WORD = /[\p{L}\p{N}$€£₸₽][\p{L}\p{N}⋅·‧•'’.-]*/gu;
+/** Its own copy for readVerb, which runs while readTail is still walking WORD's matches. */
+const VERB_WORD = new RegExp(WORD.source, WORD.flags);
 /** Words that may stand between a number and what it counts. */
 const FILLER = /^(?:de|d'|des|du|ont|a|été|sont|se|sont|ont-ils|furent|have|has|been|were|was|are|had|of|the|who|were|было|были|был|была|и|en|et|par|les|la|le|qui|people)$/u;
 
@@ -98,7 +100,7 @@ function readTail(tail: string, currency: boolean): Tail | undefined {
   let seen = 0;
   let people = false;
   let last = 0;
-  for (const m of clause.matchAll(WORD)) {
+  for (const m of matchesOf(WORD, clause)) {
     if (seen++ > 6) break;
     const raw = m[0].replace(/[.’']+$/, '');
     const w = fold(raw);
@@ -134,7 +136,7 @@ function readTail(tail: string, currency: boolean): Tail | undefined {
 
 function readVerb(rest: string): { kind: Exclude<Kind, 'people' | 'money' | 'troops' | 'participants'>; end: number } | undefined {
   let seen = 0;
-  for (const m of rest.matchAll(WORD)) {
+  for (const m of matchesOf(VERB_WORD, rest)) {
     if (seen++ > 3) return undefined;
     const kind = kindOf(m[0]);
     if (kind === 'killed' || kind === 'detained' || kind === 'injured' || kind === 'missing') return { kind, end: m.index + m[0].length };
@@ -157,8 +159,7 @@ export function findCounts(text: string, passages: readonly Passage[], opts: Ext
   for (const p of passages) {
     const [from, to] = p.at;
     const body = text.slice(from, to);
-    START.lastIndex = 0;
-    for (const m of body.matchAll(START)) {
+    for (const m of matchesOf(START, body)) {
       const [whole, currency, digits, article, round, word] = m;
       let value: number | undefined;
       let qualifier: Qualifier | undefined;

@@ -16,6 +16,24 @@ import type { ApproxTime } from '../time.ts';
 import { sentencesOf } from './passages.ts';
 import type { DateMention, ExtractOptions, Passage, Span } from './types.ts';
 
+/**
+ * Matches of a global regex, like String.prototype.matchAll but without its copy of the regex:
+ * matchAll recompiles a large Unicode pattern on every call, which cost most of the time on a 1 MB
+ * article. The regex's lastIndex is reset before and after.
+ */
+export function* matchesOf(re: RegExp, s: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  try {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s)) !== null) {
+      yield m;
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  } finally {
+    re.lastIndex = 0;
+  }
+}
+
 /** Almaty's offset in January 2022, the default of parse-time too, for dates with an hour. */
 const OFFSET = '+06:00';
 
@@ -38,6 +56,7 @@ const M = `(?:${[...MONTHS_FR, ...MONTHS_RU, ...MONTHS_EN].join('|')})`;
 /** Any month name, for telling a real date from chrono's false positives. */
 const HAS_MONTH = new RegExp(`(?<![\\p{L}])${M}(?![\\p{L}])`, 'iu');
 const NUMERIC_DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
+const ANCHORS = new RegExp(`(?<![\\p{L}])${M}(?![\\p{L}])|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}`, 'giu');
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -239,8 +258,7 @@ function approx(iso: string, words: string): ApproxTime | undefined {
 function fromPatterns(text: string, from: number, to: number, ref: Reference, out: Found[]): void {
   const body = text.slice(from, to);
   for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (const m of body.matchAll(p.re)) {
+    for (const m of matchesOf(p.re, body)) {
       const s = from + m.index;
       const e = s + m[0].length;
       // "5 janvier 2022" is a day (chrono's), not the month "janvier 2022".
@@ -255,7 +273,32 @@ function fromPatterns(text: string, from: number, to: number, ref: Reference, ou
 
 const PARSERS: Record<ExtractOptions['lang'], chrono.Chrono> = { fr: chrono.fr.strict, ru: chrono.ru.strict, en: chrono.en.strict, kk: chrono.ru.strict };
 
+/**
+ * chrono reads only windows around a month name or a numeric date: every date it may keep has
+ * one, and most of an article has none, so this skips most of the parsing (a 1 MB article spends
+ * its date time here).
+ */
 function fromChrono(text: string, from: number, to: number, ref: Reference, lang: ExtractOptions['lang'], out: Found[]): void {
+  const body = text.slice(from, to);
+  const windows: Span[] = [];
+  for (const m of matchesOf(ANCHORS, body)) {
+    // Words before a month ("Du 17 au 19 décembre", "lundi 3") and after it ("2022 vers 10 heures").
+    let a = Math.max(0, m.index - 48);
+    const b = Math.min(body.length, m.index + m[0].length + 40);
+    // Start a window at a word, so chrono never sees half of one.
+    while (a > 0 && /[\p{L}\p{N}]/u.test(body[a - 1]!)) a--;
+    const lastWindow = windows[windows.length - 1];
+    if (lastWindow !== undefined && a <= lastWindow[1]) lastWindow[1] = Math.max(lastWindow[1], b);
+    else windows.push([a, b]);
+  }
+  for (const [a, b] of windows) {
+    let e = b;
+    while (e < body.length && /[\p{L}\p{N}]/u.test(body[e]!)) e++;
+    chronoWindow(text, from + a, from + e, to, ref, lang, out);
+  }
+}
+
+function chronoWindow(text: string, from: number, to: number, passageEnd: number, ref: Reference, lang: ExtractOptions['lang'], out: Found[]): void {
   const body = text.slice(from, to);
   const instant = new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12));
   let results: chrono.ParsedResult[];
@@ -278,7 +321,7 @@ function fromChrono(text: string, from: number, to: number, ref: Reference, lang
     const day = isoDay(y, m, d);
     if (day === undefined) continue;
     // chrono stops at "vers 10": "heures" belongs to the words.
-    const tail = /^[\s\u00a0]*(?:heures?|h)(?![\p{L}])/u.exec(text.slice(e, Math.min(to, e + 12)));
+    const tail = /^[\s\u00a0]*(?:heures?|h)(?![\p{L}])/u.exec(text.slice(e, Math.min(passageEnd, e + 12)));
     if (tail !== null && c.isCertain('hour')) e += tail[0].length;
     let iso = day;
     if (c.isCertain('hour')) {
@@ -331,7 +374,7 @@ const RELATIVE: { re: RegExp; iso: (ref: Reference) => string }[] = [
 function fromRelative(text: string, from: number, to: number, ref: Reference, out: Found[]): void {
   const body = text.slice(from, to);
   for (const r of RELATIVE) {
-    for (const m of body.matchAll(r.re)) {
+    for (const m of matchesOf(r.re, body)) {
       const when = approx(r.iso(ref), m[0]);
       if (when !== undefined) out.push({ at: [from + m.index, from + m.index + m[0].length], when });
     }
@@ -369,7 +412,7 @@ function fromTimes(text: string, passage: Passage, days: readonly Found[], out: 
   const [from, to] = passage.at;
   const body = text.slice(from, to);
   const sentences = sentencesOf(text, passage.at);
-  for (const m of body.matchAll(TIME)) {
+  for (const m of matchesOf(TIME, body)) {
     const s = from + m.index;
     const e = s + m[0].length;
     if (days.some((d) => s < d.at[1] && d.at[0] < e)) continue;
