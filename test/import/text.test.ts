@@ -13,8 +13,8 @@ const enc = new TextEncoder();
 const seedText = readFileSync(SEED, 'utf8');
 const paragraphs = seedText.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-// Markdown would read "1." "1)" or "-" at a line's start as a list, and "\" or "_" as marks: escaped as an author would.
-const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>#|~])/g, '\\$1').replace(/^(\d+)([.)]) /gm, '$1\\$2 ').replace(/^([-+]) /gm, '\\$1 ');
+// Markdown would read "1." "1)" "-" or "=" at a line's start as a list, a rule or a heading, and "\" or "_" as marks: escaped as an author would.
+const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>#|~])/g, '\\$1').replace(/^(\d+)([.)]) /gm, '$1\\$2 ').replace(/^([-+=])/gm, '\\$1');
 
 test('plain text is kept as it is (but CR line ends); HTML and Markdown give the same paragraphs as the text', () => {
   const plain = articleText(enc.encode(seedText), 'a.txt');
