@@ -179,6 +179,7 @@ test('search in each language: the last word matches as a prefix, every word mus
     const meta = await page.locator('#search-results li .meta').first().innerText();
     const kinds = Object.keys(translateKinds(lang)).map((k) => translateKinds(lang)[k] as string);
     assert.ok(kinds.some((k) => meta.startsWith(k)), `${lang}: kind label in the page's language (${meta})`);
+    assert.doesNotMatch(meta, /M\d\d/, `${lang}: a date in words, not Chromium's reduced ICU fallback (${meta})`);
   }
   // 20 results at a time: "More results" shows the next ones, in the page's language.
   await page.goto(`${server.url}/ru/search.html?q=Almaty`);

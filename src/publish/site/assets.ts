@@ -72,5 +72,5 @@ pre{white-space:pre-wrap;word-break:break-all;font-size:.8rem;background:#f6f6f6
 .legend{list-style:none;display:flex;gap:1rem;padding:0}.swatch{display:inline-block;width:.8rem;height:.8rem}
 .sea{fill:#eef4f8}.land{fill:#f4f1ea;stroke:#bbb;stroke-width:.5}.land.home{fill:#e9e2d0}.country-label{font-size:11px;fill:#777}.spot{fill:var(--bad);fill-opacity:.6;stroke:#fff}
 .status{font-weight:700}.status-killed{color:var(--killed)}.status-detained{color:var(--detained)}
-img{max-width:100%;height:auto}footer{border-top:1px solid var(--line);margin-top:2rem;color:var(--muted);font-size:.85rem}
+#search-results li{margin-bottom:.5rem}#search-results p{margin:.1rem 0}img{max-width:100%;height:auto}footer{border-top:1px solid var(--line);margin-top:2rem;color:var(--muted);font-size:.85rem}
 `;

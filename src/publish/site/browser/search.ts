@@ -4,6 +4,7 @@
  * and the metadata of the results shown (./search-query.ts). No WebAssembly, no framework: the
  * transliteration table is cut at publish time to the letters that matter (see ../assets.ts).
  */
+import { intlLacksKazakh, kkDate } from '../../../web/app/explore/kk-intl.ts';
 import { chunksOf, PAGE_SIZE, parseManifest, parseMetaChunk, parseShard, planQuery, rank, shardsOf, type ResultMeta, type SearchManifest, type Shard } from './search-query.ts';
 
 const form = document.getElementById('search-form') as HTMLFormElement | null;
@@ -48,11 +49,14 @@ function labels(name: string): Record<string, string> {
 const kinds = labels('kinds');
 const resultForms = labels('resultsLabel');
 const plural = new Intl.PluralRules(lang);
-const dates = (() => {
+// Chromium's reduced ICU writes Kazakh dates as "2022 M01 13": the app's Kazakh formats instead.
+const formatDate: (d: Date) => string = (() => {
+  if (lang === 'kk' && intlLacksKazakh()) return (d: Date) => kkDate(d, 'day', { utc: false });
   try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+    const f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+    return (d: Date) => f.format(d);
   } catch {
-    return undefined;
+    return (d: Date) => d.toISOString().slice(0, 10);
   }
 })();
 
@@ -71,7 +75,7 @@ function resultItem(m: ResultMeta): HTMLLIElement {
   const meta = document.createElement('p');
   meta.className = 'meta';
   const when = new Date(createdAt * 1000);
-  meta.textContent = `${kindLabel} · ${dates ? dates.format(when) : when.toISOString().slice(0, 10)}`;
+  meta.textContent = `${kindLabel} · ${formatDate(when)}`;
   li.append(a, meta);
   if (excerpt !== '') {
     const p = document.createElement('p');
