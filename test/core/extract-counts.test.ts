@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { findCounts, parseNumber } from '../../src/core/extract/counts.ts';
+import { passagesOf } from '../../src/core/extract/passages.ts';
+import type { CountMention, ExtractOptions } from '../../src/core/extract/types.ts';
+import { FIGURE_UNITS } from '../../src/core/records/schemas.ts';
+
+const AFTER = readFileSync('../shared/seeds/kazakhstan-2022-01-after-the-uprising.fr.txt', 'utf8');
+
+const counts = (text: string, lang: ExtractOptions['lang'] = 'fr') => findCounts(text, passagesOf(text), { lang });
+const brief = (c: CountMention) => [c.text, c.value, c.unit, c.qualifier, c.price];
+
+function checkSpans(text: string, found: readonly CountMention[]): void {
+  const passages = passagesOf(text);
+  for (const c of found) {
+    assert.equal(c.text, text.slice(c.at[0], c.at[1]));
+    const p = passages.find((x) => x.id === c.passage);
+    assert.ok(p && c.at[0] >= p.at[0] && c.at[1] <= p.at[1], `${c.text} lies inside its passage`);
+    assert.ok(Number.isFinite(c.value) && c.value >= 0);
+    assert.ok((FIGURE_UNITS as readonly string[]).includes(c.unit));
+  }
+}
+
+test('after-the-uprising: the official figures, the troops and the money, with what they count', () => {
+  const found = counts(AFTER);
+  checkSpans(AFTER, found);
+  const byText = (t: string) => found.find((c) => c.text === t);
+  // "Selon le ministre de l'Intérieur kazakh, près de 8000 personnes ont été arrêtées [...], et au moins 164 ont été tuées"
+  assert.deepEqual(brief(byText('au moins 164 ont été tuées')!), ['au moins 164 ont été tuées', 164, 'killed', 'at least', undefined]);
+  assert.deepEqual(brief(byText('près de 8000 personnes ont été arrêtées')!), ['près de 8000 personnes ont été arrêtées', 8000, 'detained', 'about', undefined]);
+  assert.deepEqual(brief(byText('20 000 bandits')!), ['20 000 bandits', 20000, 'participants', undefined, undefined]);
+  assert.deepEqual(found.filter((c) => c.unit === 'troops').map((c) => [c.text, c.value]), [['200 soldats', 200], ['500 soldats', 500], ['3000 soldats', 3000]]);
+  assert.deepEqual(brief(byText('600 millions de dollars')!), ['600 millions de dollars', 600_000_000, 'other', undefined, true]);
+  assert.deepEqual(brief(byText('53,2 milliards de tenges')!), ['53,2 milliards de tenges', 53_200_000_000, 'other', undefined, true]);
+  assert.equal(byText('300 dollars')?.value, 300);
+  // "des centaines", "plusieurs dizaines", years, days and footnote marks are not counts.
+  for (const c of found) assert.doesNotMatch(c.text, /centaines|dizaines|janvier|2011|1986/);
+  assert.equal(found.length, 15);
+});
+
+test('French number forms: spaces, no-break spaces, decimal commas; words that are not numbers', () => {
+  const text = 'Près de 2 500 soldats, puis 10\u202f000 manifestants et 2\u00a0500 policiers. Des centaines de morts, plusieurs dizaines de blessés. ' +
+    'Au moins 164 morts ; plus de 1 000 blessés ; jusqu’à 300 personnes arrêtées ; environ 40 disparus ; une centaine de manifestants ; 3 policiers tués ; deux journalistes arrêtés. ' +
+    'Le 5 janvier, en 2019, 65 % et pendant 15 jours. Le litre coûte 120 tenges.';
+  assert.deepEqual(counts(text).map(brief), [
+    ['Près de 2 500 soldats', 2500, 'troops', 'about', undefined],
+    ['10\u202f000 manifestants', 10000, 'participants', undefined, undefined],
+    ['2\u00a0500 policiers', 2500, 'troops', undefined, undefined],
+    ['Au moins 164 morts', 164, 'killed', 'at least', undefined],
+    ['plus de 1 000 blessés', 1000, 'injured', 'at least', undefined],
+    ['jusqu’à 300 personnes arrêtées', 300, 'detained', 'up to', undefined],
+    ['environ 40 disparus', 40, 'missing', 'about', undefined],
+    ['une centaine de manifestants', 100, 'participants', 'about', undefined],
+    ['3 policiers tués', 3, 'killed', undefined, undefined],
+    ['deux journalistes arrêtés', 2, 'detained', undefined, undefined],
+    ['120 tenges', 120, 'other', undefined, true],
+  ]);
+});
+
+test('Russian and English forms', () => {
+  const ru = 'По словам министра, не менее 164 человек погибли, около 10 тысяч задержаны. Прибыли 2,5 тыс. военнослужащих. Газ подорожал до 120 тенге.';
+  assert.deepEqual(counts(ru, 'ru').map(brief), [
+    ['не менее 164 человек погибли', 164, 'killed', 'at least', undefined],
+    ['около 10 тысяч задержаны', 10000, 'detained', 'about', undefined],
+    ['2,5 тыс. военнослужащих', 2500, 'troops', undefined, undefined],
+    ['120 тенге', 120, 'other', undefined, true],
+  ]);
+  const en = 'At least 164 people were killed and nearly 8,000 detained. Some 2,500 troops arrived; $600 million was spent; up to 1.5 million protesters.';
+  assert.deepEqual(counts(en, 'en').map(brief), [
+    ['At least 164 people were killed', 164, 'killed', 'at least', undefined],
+    ['nearly 8,000 detained', 8000, 'detained', 'about', undefined],
+    ['Some 2,500 troops', 2500, 'troops', 'about', undefined],
+    ['$600 million', 600_000_000, 'other', undefined, true],
+    ['up to 1.5 million protesters', 1_500_000, 'participants', 'up to', undefined],
+  ]);
+});
+
+test('parseNumber reads the forms each language writes', () => {
+  assert.equal(parseNumber('2 500', 'fr'), 2500);
+  assert.equal(parseNumber('10\u202f000', 'fr'), 10000);
+  assert.equal(parseNumber('53,2', 'fr'), 53.2);
+  assert.equal(parseNumber('2.500', 'fr'), 2500);
+  assert.equal(parseNumber('2,500', 'en'), 2500);
+  assert.equal(parseNumber('1.47', 'en'), 1.47);
+  assert.equal(parseNumber('1,234,567.5', 'en'), 1234567.5);
+  assert.equal(parseNumber('12a', 'fr'), undefined);
+});
+
+test('any text: counts never throw, lie inside their passages with their exact words, and have a known unit', () => {
+  const pieces = fc.constantFrom('au moins ', '164', ' 000', ' morts', ' personnes', ' ont été ', 'arrêtées', 'soldats', 'millions de dollars', '$', '€', '2,5', ' тыс. ', 'человек погибли', 'une centaine de ', 'deux ', '\n\n', '. ', ',', 'near', 'ly ', 'killed', '\u00a0', '⋅es', '9'.repeat(30));
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 5 })), { maxLength: 40 }), fc.constantFrom<ExtractOptions['lang']>('fr', 'ru', 'en', 'kk'), (parts, lang) => {
+      const text = parts.join('');
+      checkSpans(text, findCounts(text, passagesOf(text), { lang }));
+    }),
+    { numRuns: 400 },
+  );
+});
