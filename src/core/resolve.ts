@@ -58,11 +58,19 @@ function closeSpelling(a: string, b: string): boolean {
   return Math.min(a.length, b.length) >= 4 && consonants(a) === consonants(b) && distance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 4));
 }
 
+/**
+ * Spellings the search's folding keeps apart but names cross freely (Maxim, Maksim; Vicram,
+ * Vikram; Michael, Mikhail): used only to call two words a close spelling, never as a key.
+ */
+function loose(w: string): string {
+  return w.replace(/x/g, 'ks').replace(/ch/g, 'h').replace(/c/g, 'k');
+}
+
 function wordMatch(a: string, b: string): WordMatch | undefined {
   if (a === b) return 'equal';
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 'initial' : undefined;
   if (familyKey(a) === familyKey(b)) return 'gendered';
-  if (closeSpelling(a, b)) return 'close';
+  if (closeSpelling(a, b) || closeSpelling(loose(a), loose(b))) return 'close';
   return undefined;
 }
 

@@ -31,6 +31,15 @@ test('seed article 1: its places, each matched to the gazetteer; towns inside pe
   // "Vladimir Kim", "Makhambet Abjan", "rue Abai", "Ekho Moskvy" hold town names but name a person, a street, a radio.
   for (const t of ['Vladimir', 'Makhambet', 'Abai', 'Moskvy']) assert.ok(!byText.has(t), t);
   assert.equal(found.filter((m) => m.text === 'Almaty').length, 37, 'every "Almaty" of the article');
+  // Landmarks written in lower case, and "l’Akimat" as the hall of the town just named.
+  assert.equal(byText.get('place de la République'), 'kz-almaty-republic-square');
+  assert.equal(byText.get('rue Abai'), 'kz-almaty-abai-avenue');
+  const halls = found.filter((m) => m.text === 'Akimat');
+  assert.ok(halls.length >= 5 && halls.every((m) => m.gazetteerId === 'kz-almaty-akimat'));
+  assert.ok(!halls.some((m) => m.at[0] > text.indexOf('a remarqué à Uralsk') && m.at[0] < text.indexOf('a remarqué à Uralsk') + 300), 'Uralsk’s akimat is not Almaty’s');
+  // A country's name inside an organisation's is not the country.
+  const oyan = text.indexOf('Oyan Kazakhstan');
+  assert.ok(!found.some((m) => m.at[0] === oyan + 5));
   // Named in the article's language.
   assert.equal(found.find((m) => m.text === 'Zhanaozen')!.place.name, 'Janaozen');
   assert.equal(found.find((m) => m.text === 'Moscou')!.place.name, 'Moscou');

@@ -125,7 +125,8 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
   let lastPassage = '';
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
-    if (!first.capital) continue;
+    // Names start with a capital, but a landmark may start with "place", "rue" (place de la République).
+    if (!first.capital && !STREET_WORDS.has(first.key)) continue;
     // Words of one name sit next to each other: separated only by a space or a hyphen.
     let found: { end: number; entry: IndexEntry } | undefined;
     let key = '';
@@ -144,6 +145,8 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
         }
       }
     }
+    // "l’Akimat": the city hall of the town the text was just speaking of, when we know it.
+    if (found?.entry.place.kind === 'landmark' && found.end === i && first.key === 'akimat') found = cityHall(idx, out, first.at[0], i);
     if (!found) continue;
     const at: [number, number] = [first.at[0], words[found.end]!.at[1]];
     const passage = passageAt(passages, at[0]);
@@ -163,6 +166,17 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
   return out;
 }
 
+/** How far back (characters) the town a bare "Akimat" belongs to may have been named. */
+const CITY_HALL_CONTEXT = 3000;
+
+/** The akimat of the last town named shortly before, if the gazetteer has it; else nothing (any town has one). */
+function cityHall(idx: Map<string, IndexEntry[]>, before: readonly PlaceMention[], offset: number, i: number): { end: number; entry: IndexEntry } | undefined {
+  const town = [...before].reverse().find((m) => m.at[0] >= offset - CITY_HALL_CONTEXT && m.gazetteerId && !m.gazetteerId.includes('-akimat') && /^(kz-[a-z]+|geonames:\d+)$/.test(m.gazetteerId));
+  if (!town) return undefined;
+  const entry = idx.get('akimat')?.find((e) => e.place.in === town.gazetteerId);
+  return entry ? { end: i, entry } : undefined;
+}
+
 /** The folded word as written, then without a Russian or Kazakh case ending (the nominative may end in -a). */
 function caseForms(key: string, inName: boolean): string[] {
   // A word alone must be long enough that its stem is still a name; a name's last word may be short (Алма-Ате).
@@ -178,15 +192,14 @@ function caseForms(key: string, inName: boolean): string[] {
 function acceptable(e: IndexEntry, words: readonly Word[], i: number, j: number): boolean {
   const first = words[i]!;
   if (i === j && NOT_PLACES.has(first.key)) return false;
-  // "l’Akimat" is any town's hall: only "akimat d’Almaty" names one.
-  if (e.place.kind === 'landmark' && i === j && first.key === 'akimat') return false;
+  if (!first.capital && e.place.kind !== 'landmark') return false;
   // Every word of a name is capitalised, except short links ("place de la République").
   for (let k = i; k <= j; k++) if (!words[k]!.capital && words[k]!.text.length > 3 && e.place.kind !== 'landmark') return false;
-  if (e.place.kind === 'country' || e.place.kind === 'landmark') return true;
+  if (e.place.kind === 'landmark') return true;
   // "rue Abai", "проспект Абая": a street named after someone, not the town of that name.
   const before = words[i - 1];
   if (before && STREET_WORDS.has(before.key)) return false;
-  // "Vladimir Kim", "Makhambet Abjan", "Ekho Moskvy", "Oral Roberts": a town's name in a run of
+  // "Vladimir Kim", "Makhambet Abjan", "Ekho Moskvy", "Oyan Kazakhstan": a place's name in a run of
   // capitalised words is part of someone's (or something's) name, unless the neighbour is a place too.
   const after = words[j + 1];
   const index = placeIndex();
