@@ -91,6 +91,7 @@ test('the name-variant list has at least 60 labelled pairs of both kinds, hard n
     for (const same of [true, false]) assert.ok(pairs.some((p) => p.kind === kind && p.same === same), `no ${kind} pair with same=${same}`);
   assert.equal(new Set(pairs.map((p) => `${p.kind}:${p.a}|${p.b}`)).size, pairs.length, 'a pair is listed twice');
   for (const p of pairs) assert.notEqual(p.a, p.b);
+  assert.ok(loadVariants('eval/name-variants-heldout.json').length > 0);
 });
 
 /** A prediction that says exactly what the gold entry says, on its span. */
