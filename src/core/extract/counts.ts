@@ -83,7 +83,7 @@ const WORD = /[\p{L}\p{N}$€£₸₽][\p{L}\p{N}⋅·‧•'’.-]*/gu;
 /** Its own copy for readVerb, which runs while readTail is still walking WORD's matches. */
 const VERB_WORD = new RegExp(WORD.source, WORD.flags);
 /** Words that may stand between a number and what it counts. */
-const FILLER = /^(?:de|d'|des|du|ont|a|été|sont|se|sont|ont-ils|furent|have|has|been|were|was|are|had|of|the|who|were|было|были|был|была|и|en|et|par|les|la|le|qui|people)$/u;
+const FILLER = /^(?:de|d'|des|du|ont|a|été|sont|se|ont-ils|furent|avaient|avait|auraient|aurait|étaient|était|seraient|have|has|been|were|was|are|had|of|the|who|were|было|были|был|была|и|en|et|par|les|la|le|qui|people)$/u;
 
 interface Tail {
   kind: Exclude<Kind, 'people'>;

@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { findClaims } from '../../src/core/extract/claims.ts';
+import { passagesOf } from '../../src/core/extract/passages.ts';
+import { findPeople } from '../../src/core/extract/people.ts';
+import type { ClaimMention, ExtractOptions } from '../../src/core/extract/types.ts';
+import { claimContent } from '../../src/core/records/schemas.ts';
+
+const AFTER = readFileSync('../shared/seeds/kazakhstan-2022-01-after-the-uprising.fr.txt', 'utf8');
+const INTERVIEW = readFileSync('../shared/seeds/kazakhstan-2022-01-uprising-interview.fr.txt', 'utf8');
+
+function claims(text: string, opts: ExtractOptions): ClaimMention[] {
+  const passages = passagesOf(text);
+  return findClaims(text, passages, opts, findPeople(text, passages, opts));
+}
+
+function checkSpans(text: string, found: readonly ClaimMention[]): void {
+  const passages = passagesOf(text);
+  for (const c of found) {
+    assert.equal(c.text, text.slice(c.at[0], c.at[1]));
+    const p = passages.find((x) => x.id === c.passage);
+    assert.ok(p && c.at[0] >= p.at[0] && c.at[1] <= p.at[1], 'inside its passage');
+    assert.ok(c.text.includes(c.statement), 'the statement is words of the claim');
+    const parsed = claimContent.safeParse({ lang: 'fr', statement: c.statement, claimant: c.claimant, ...(c.said ? { said: c.said } : {}), ...(c.figure ? { figure: c.figure } : {}) });
+    assert.ok(parsed.success, JSON.stringify(c));
+  }
+}
+
+/** The claim whose text holds `words`. */
+function holding(found: readonly ClaimMention[], words: string): ClaimMention {
+  const c = found.find((x) => x.text.includes(words));
+  assert.ok(c, `a claim holds "${words}"`);
+  return c;
+}
+
+test('after-the-uprising: the official toll, the journalists, the sources quoted, each with its speaker', () => {
+  const found = claims(AFTER, { lang: 'fr', reference: '2022-01-12' });
+  checkSpans(AFTER, found);
+  const minister = holding(found, 'près de 8000 personnes');
+  assert.deepEqual(minister.claimant, { name: 'ministre de l’Intérieur kazakh' });
+  assert.ok(minister.text.startsWith('Selon le ministre de l’Intérieur kazakh, près de 8000'));
+  assert.ok(minister.statement.startsWith('près de 8000 personnes ont été arrêtées') && minister.statement.includes('au moins 164 ont été tuées'));
+  assert.deepEqual(minister.figure, { value: 8000, unit: 'detained', qualifier: 'about' });
+
+  // "Un autre journaliste indépendant, Makhambet Abjan, a envoyé un message indiquant le 5 janvier que la police s'était rendue à son appartement"
+  const abjan = holding(found, 'la police s’était rendue à son appartement');
+  assert.equal(abjan.claimant.name, 'Makhambet Abjan');
+  assert.equal(abjan.said?.from, '2022-01-05');
+  assert.ok(abjan.statement.startsWith('la police s’était rendue'));
+
+  assert.equal(holding(found, 'l’œuvre des agents de Nazarbayev').claimant.name, 'Lukpan Akhmedyarov');
+  // "Il a notamment remarqué que ...": "Il" is Kurnikov, named in the sentence before.
+  assert.equal(holding(found, 'n’est pas nouveau au Kazakhstan').claimant.name, 'Maksim Kurnikov');
+  assert.deepEqual(holding(found, 'une “société britannique de cuivre”').claimant, { name: 'Wikipedia' });
+  assert.equal(holding(found, 'qu’il essayait d’empêcher Nursultan Nazarbayev').claimant.name, 'Gorbatchev');
+  assert.equal(holding(found, 'se déguisent en policiers et en soldats').claimant.name, 'autorités kazakhes');
+  assert.equal(holding(found, 'la mort de centaines de personnes').claimant.name, 'autorités');
+
+  // "mon camarade Daniyar Moldabekov, journaliste politique, a écrit:" closes its paragraph: the next one is what he wrote.
+  const wrote = holding(found, 'Quand les manifestant·es se sont approché·es de la place');
+  assert.equal(wrote.claimant.name, 'Daniyar Moldabekov');
+  assert.ok(wrote.text.startsWith('«\u00a0Quand les manifestant·es'));
+  // "Selon avtonom.org:" likewise.
+  assert.equal(holding(found, 'Un président qui appelle les gens de son propre pays').claimant.name, 'avtonom.org');
+  // "Il a déclaré: “« Je dispose d'informations exclusives" is the former adviser of the sentence before.
+  assert.equal(holding(found, 'Je dispose d’informations exclusives').claimant.name, 'ancien conseiller du président');
+
+  // The interviewees' own opinions and questions are not claims.
+  assert.equal(found.some((c) => /^Selon vous/.test(c.text)), false);
+  assert.equal(found.some((c) => c.text.trimEnd().endsWith('?')), false);
+});
+
+test('uprising-interview: "Comme l’a dit Randolph Bourne"', () => {
+  const found = claims(INTERVIEW, { lang: 'fr', reference: '2022-01-07' });
+  checkSpans(INTERVIEW, found);
+  const bourne = holding(found, 'La guerre est la santé de l’État');
+  assert.equal(bourne.claimant.name, 'Randolph Bourne');
+  assert.equal(bourne.statement, '«La guerre est la santé de l’État».');
+});
+
+test('attribution forms in French, Russian and English', () => {
+  const fr = 'Selon moi, tout a changé. Le porte-parole Ivan Petrov a déclaré que 16 soldats avaient été tués. Le président a déclaré l’état d’urgence. 225 morts ont été recensés, selon le ministère de la Santé.';
+  const f = claims(fr, { lang: 'fr', reference: '2022-01-12' });
+  checkSpans(fr, f);
+  assert.deepEqual(
+    f.map((c) => [c.claimant.name, c.statement, c.figure]),
+    [
+      ['Ivan Petrov', '16 soldats avaient été tués.', { value: 16, unit: 'killed' }],
+      ['ministère de la Santé', '225 morts ont été recensés', { value: 225, unit: 'killed' }],
+    ],
+  );
+  const ru = 'По словам министра внутренних дел, не менее 164 человек погибли. Токаев заявил, что в стране работают террористы.';
+  const r = claims(ru, { lang: 'ru', reference: '2022-01-12' });
+  checkSpans(ru, r);
+  assert.deepEqual(
+    r.map((c) => [c.claimant.name, c.statement, c.figure?.unit]),
+    [
+      ['министра внутренних дел', 'не менее 164 человек погибли.', 'killed'],
+      ['Токаев', 'в стране работают террористы.', undefined],
+    ],
+  );
+  const en = 'According to the interior ministry, at least 164 people were killed. Tokayev said that foreign terrorists had attacked.';
+  const e = claims(en, { lang: 'en', reference: '2022-01-12' });
+  checkSpans(en, e);
+  assert.deepEqual(
+    e.map((c) => [c.claimant.name, c.statement, c.figure?.value]),
+    [
+      ['interior ministry', 'at least 164 people were killed.', 164],
+      ['Tokayev', 'foreign terrorists had attacked.', undefined],
+    ],
+  );
+});
+
+test('any text: claims never throw, lie inside their passages and validate as claim content', () => {
+  const pieces = fc.constantFrom('Selon ', 'le ministre', ', ', ':', '\n\n', '« ', ' »', 'a déclaré que ', 'Il ', 'a-t-il dit', 'selon moi', 'по словам ', 'заявил, что ', 'said that ', 'According to ', '164 morts', ' le 5 janvier ', '. ', '?', 'Comme l’a dit ', 'X', 'Tokayev');
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 5 })), { maxLength: 30 }), fc.constantFrom<ExtractOptions['lang']>('fr', 'ru', 'en', 'kk'), (parts, lang) => {
+      const text = parts.join('');
+      const passages = passagesOf(text);
+      const found = findClaims(text, passages, { lang, reference: '2022-01-12' }, findPeople(text, passages, { lang }));
+      checkSpans(text, found);
+    }),
+    { numRuns: 200 },
+  );
+});
