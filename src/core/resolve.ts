@@ -66,11 +66,16 @@ function loose(w: string): string {
   return w.replace(/x/g, 'ks').replace(/ch/g, 'h').replace(/c/g, 'k');
 }
 
-function wordMatch(a: string, b: string): WordMatch | undefined {
+/** Given names one vowel apart may be two names (Marat, Murat): only longer ones are taken as spellings. */
+const MIN_CLOSE_GIVEN = 6;
+
+function wordMatch(a: string, b: string, family: boolean): WordMatch | undefined {
   if (a === b) return 'equal';
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 'initial' : undefined;
   if (familyKey(a) === familyKey(b)) return 'gendered';
-  if (closeSpelling(a, b) || closeSpelling(loose(a), loose(b))) return 'close';
+  const [la, lb] = [loose(a), loose(b)];
+  if (la === lb) return 'close';
+  if (family ? closeSpelling(a, b) || closeSpelling(la, lb) : Math.min(la.length, lb.length) >= MIN_CLOSE_GIVEN && closeSpelling(la, lb)) return 'close';
   return undefined;
 }
 
@@ -106,7 +111,7 @@ export function comparePersonNames(a: string, b: string): NameMatch {
     const rank = { equal: 0, close: 1, initial: 2, gendered: 3 } as const;
     for (let j = 0; j < L.words.length; j++) {
       if (used.has(j)) continue;
-      const m = wordMatch(S.words[i]!, L.words[j]!);
+      const m = wordMatch(S.words[i]!, L.words[j]!, i === S.family && j === L.family);
       // An initial stands for a given name, not for the family name.
       if (m === 'initial' && (i === S.family || j === L.family)) continue;
       if (m && (!best || rank[m] < rank[best.m])) best = { l: j, m };
