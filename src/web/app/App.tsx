@@ -11,6 +11,7 @@ import { ClaimsPage } from './pages/Claims.tsx';
 import { RecordPage } from './pages/Record.tsx';
 import { SearchPage } from './pages/Search.tsx';
 import { CapturePage } from './pages/Capture.tsx';
+import { ReviewPage } from './review/ReviewPage.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
 import { PairingGate } from './components/PairingGate.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
@@ -33,6 +34,7 @@ function Header() {
           <li><a href="/people">{t('nav.people')}</a></li>
           <li><a href="/claims">{t('nav.claims')}</a></li>
           <li><a href="/search">{t('nav.search')}</a></li>
+          <li><a href="/review">{t('nav.review')}</a></li>
           <li><a class="primary" href="/capture">{t('nav.capture')}</a></li>
         </ul>
       </nav>
@@ -91,6 +93,7 @@ function Archive() {
               <Route path="/record/:id" component={RecordPage} />
               <Route path="/search" component={SearchPage} />
               <Route path="/capture" component={CapturePage} />
+              <Route path="/review/:id?" component={ReviewPage} />
               <Route default component={NotFoundPage} />
             </Router>
           </main>

@@ -86,6 +86,8 @@ function Review({ a, doc }: { a: LoadedArchive; doc: SourceRecord }) {
   const [kind, setKind] = useState<CandidateKind | 'all'>('all');
   const [show, setShow] = useState<Show>('waiting');
   const [limit, setLimit] = useState(PAGE);
+  // Decided during this visit: kept in view under "waiting" so the outcome (and its link) shows.
+  const [recent, setRecent] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     fetchIdentities().then(
@@ -147,6 +149,7 @@ function Review({ a, doc }: { a: LoadedArchive; doc: SourceRecord }) {
   const signer: Signer = { identity: ids.state === 'ready' ? ids.list.find((i) => i.pubkey === chosen) : undefined, passphrase };
 
   const decide = (key: string, d: Decision | undefined) => {
+    setRecent((r) => new Set([...r, key]));
     // Shown at once; remembered on the device as well as it can be.
     setMemory((m) => {
       const decisions = { ...m.decisions };
@@ -160,7 +163,7 @@ function Review({ a, doc }: { a: LoadedArchive; doc: SourceRecord }) {
 
   const ready = extraction.state === 'ready' ? extraction.result : undefined;
   const passages = useMemo(() => new Map((ready?.passages ?? []).map((p) => [p.id, p])), [ready]);
-  const inShow = (key: string) => (show === 'all' ? true : show === 'waiting' ? memory.decisions[key] === undefined : memory.decisions[key] !== undefined);
+  const inShow = (key: string) => (show === 'all' ? true : show === 'waiting' ? memory.decisions[key] === undefined || recent.has(key) : memory.decisions[key] !== undefined);
   const shownByStatus = (ready?.candidates ?? []).filter((c) => inShow(c.key));
   const counts = { all: shownByStatus.length, event: 0, person: 0, claim: 0 };
   for (const c of shownByStatus) counts[c.kind]++;
@@ -211,6 +214,7 @@ function Review({ a, doc }: { a: LoadedArchive; doc: SourceRecord }) {
                 <button key={k} type="button" aria-pressed={kind === k ? 'true' : 'false'} onClick={() => {
                     setKind(k);
                     setLimit(PAGE);
+                    setRecent(new Set());
                   }}>
                   {t(`review.filter.${k}` as MessageKey)} ({i18n.formatNumber(counts[k])})
                 </button>
@@ -220,6 +224,7 @@ function Review({ a, doc }: { a: LoadedArchive; doc: SourceRecord }) {
             <select id="rv-show" value={show} onChange={(e) => {
                 setShow(e.currentTarget.value as Show);
                 setLimit(PAGE);
+                setRecent(new Set());
               }}>
               <option value="waiting">{t('review.show.waiting')}</option>
               <option value="decided">{t('review.show.decided')}</option>

@@ -24,10 +24,11 @@ export function extractLang(lang: string): ExtractOptions['lang'] {
   return (LANGS.includes(base) ? base : 'en') as ExtractOptions['lang'];
 }
 
-/** The ISO day relative dates resolve against: the day the document was published, when it says. */
-export function referenceDay(published: { from: string } | undefined): string | undefined {
-  const day = published?.from.slice(0, 10);
-  return day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+/** The ISO day relative dates resolve against: the publication day (a month's first day), as `keruen import-article` reads it. */
+export function referenceDay(published: { from: string; precision: string } | undefined): string | undefined {
+  if (published === undefined || published.precision === 'year') return undefined;
+  const day = published.precision === 'month' ? `${published.from.slice(0, 7)}-01` : published.from.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
 }
 
 /** Starts extraction; `cancel` stops the worker (the page was left or another document opened). */
