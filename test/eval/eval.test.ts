@@ -118,7 +118,7 @@ test('the scorer: the gold itself scores 1; a wrong value or a span elsewhere is
     assert.equal(all[type].precision, 1, type);
     assert.equal(all[type].recall, 1, type);
   }
-  const day = gold.entries.find((e) => e.type === 'date' && e.value.precision === 'day')!;
+  const day = gold.entries.find((e): e is Extract<GoldEntry, { type: 'date' }> => e.type === 'date' && e.value.precision === 'day')!;
   const place = gold.entries.find((e) => e.type === 'place')!;
   const wrongDay: Mention = { ...(perfect(day) as Extract<Mention, { type: 'date' }>), when: { from: '2021-01-05', precision: 'day' } };
   const coarser: Mention = { ...(perfect(day) as Extract<Mention, { type: 'date' }>), when: { from: day.value.from.slice(0, 7), precision: 'month' } };
