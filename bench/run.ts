@@ -19,6 +19,7 @@ import { SqliteStore } from '../src/store/sqlite.ts';
 import { QUERIES } from './corpus.ts';
 import { floodLatency } from './flood.ts';
 import { publishBench, publishRows } from './publish.ts';
+import { importBench, importRows } from './import.ts';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const CORES = availableParallelism();
@@ -177,6 +178,8 @@ async function main(): Promise<void> {
   const flood = await floodLatency();
   log('publishing a static site of 10,000 records and measuring what a reader downloads...');
   const site = await publishBench();
+  log('importing a 1 MB article (extraction included)...');
+  const imported = await importBench();
 
   const row = (label: string, value: string, baseline: string, verdict = '') => `| ${label.padEnd(44)} | ${value.padStart(16)} | ${baseline.padEnd(40)} | ${verdict.padEnd(6)} |`;
   const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -200,6 +203,7 @@ async function main(): Promise<void> {
     row('relay publish + read back, idle p50 / p95', `${fmt(percentile(flood.idle, 50), 1)} / ${fmt(percentile(flood.idle, 95), 1)} ms`, `${flood.idle.length} samples, one honest client`),
     row('  the same under a flood, p50 / p95', `${fmt(percentile(flood.flooded, 50), 1)} / ${fmt(percentile(flood.flooded, 95), 1)} ms`, `${fmt(percentile(flood.flooded, 50) / percentile(flood.idle, 50), 1)}x / ${fmt(percentile(flood.flooded, 95) / percentile(flood.idle, 95), 1)}x idle; flooder sent ${fmt(flood.flooderSent)} msgs`),
     ...publishRows(site, row),
+    ...importRows(imported, row),
     '',
     'first-round latency per query (hits capped at the default limit of 50):',
     ...perQuery.map((p) => `  ${p.q.padEnd(26)} ${String(p.hits).padStart(3)} hits  ${fmt(p.ms, 2).padStart(7)} ms`),

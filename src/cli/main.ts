@@ -17,6 +17,7 @@ import { viewCommands } from './commands/views.ts';
 import { publishCommand } from './commands/publish.ts';
 import { exportUwaziCommand } from './commands/export-uwazi.ts';
 import { custodyCommand } from './commands/custody.ts';
+import { importArticleCommand } from './commands/import-article.ts';
 
 let context: CliContext | undefined;
 
@@ -49,6 +50,7 @@ program.addCommand(circleCommand(getContext));
 program.addCommand(publishCommand(getContext));
 program.addCommand(exportUwaziCommand(getContext));
 program.addCommand(custodyCommand(getContext));
+program.addCommand(importArticleCommand(getContext));
 // An encrypted folder is unlocked before any command runs (`keruen lock ...` asks on its own).
 program.hook('preAction', (_p, action) => (action.parent?.name() === 'lock' ? undefined : getContext().unlock(action.opts())));
 
