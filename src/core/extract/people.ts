@@ -67,7 +67,6 @@ interface Word {
   text: string;
   at: [number, number];
   capital: boolean;
-  initial: boolean;
 }
 
 function wordsOf(text: string): Word[] {
@@ -78,13 +77,16 @@ function wordsOf(text: string): Word[] {
   while ((m = re.exec(text)) !== null) {
     let w = m[0];
     let start = m.index;
-    const elided = /^(?:[ldjmnstc]|qu|lorsqu|jusqu|puisqu)['’](?=\p{L})/iu.exec(w);
-    if (elided) {
-      w = w.slice(elided[0].length);
-      start += elided[0].length;
+    if (w.includes("'") || w.includes('’')) {
+      const elided = /^(?:[ldjmnstc]|qu|lorsqu|jusqu|puisqu)['’](?=\p{L})/iu.exec(w);
+      if (elided) {
+        w = w.slice(elided[0].length);
+        start += elided[0].length;
+      }
     }
-    const initial = out.length === 0 || /(?:[.!?…]["»”)\]]?\s+|\n\s*\n\s*|^\s*|[«“"(\[]\s*|[:;]\s+|[•–—]\s+)$/u.test(text.slice(Math.max(0, start - 6), start));
-    out.push({ text: w, at: [start, start + w.length], capital: /^\p{Lu}/u.test(w), initial });
+    // Names are capitalised: lower-case words are left out (the gap test then keeps runs apart).
+    if (w[0] === w[0]!.toLowerCase() || !/^\p{Lu}/u.test(w)) continue;
+    out.push({ text: w, at: [start, start + w.length], capital: true });
   }
   return out;
 }

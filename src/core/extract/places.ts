@@ -20,9 +20,9 @@ const NOT_PLACES = new Set(
     .map((w) => foldToken(w)),
 );
 
-/** Words before a street's name. */
+/** Words before a street's name, and that open a landmark's ("place de la République", "aéroport d’Almaty"). */
 const STREET_WORDS = new Set(
-  ['rue', 'avenue', 'boulevard', 'place', 'quai', 'allée', 'street', 'avenue', 'square', 'ulitsa', 'улица', 'ул', 'проспект', 'пр', 'площадь', 'көшесі', 'даңғылы'].map((w) => foldToken(w)),
+  ['rue', 'avenue', 'boulevard', 'place', 'quai', 'allée', 'aéroport', 'palais', 'street', 'avenue', 'square', 'airport', 'ulitsa', 'улица', 'ул', 'проспект', 'пр', 'площадь', 'аэропорт', 'көшесі', 'даңғылы'].map((w) => foldToken(w)),
 );
 
 interface Word {
@@ -86,16 +86,24 @@ function wordsOf(text: string): Word[] {
   while ((m = re.exec(text)) !== null) {
     let w = m[0];
     let start = m.index;
-    const elided = /^(?:[ldjmnstcLDJMNSTC]|qu|Qu|lorsqu|Lorsqu|jusqu|Jusqu|puisqu|Puisqu)['’](?=\p{L})/u.exec(w);
-    if (elided) {
-      w = w.slice(elided[0].length);
-      start += elided[0].length;
+    if (w.includes("'") || w.includes('’')) {
+      const elided = /^(?:[ldjmnstcLDJMNSTC]|qu|Qu|lorsqu|Lorsqu|jusqu|Jusqu|puisqu|Puisqu)['’](?=\p{L})/u.exec(w);
+      if (elided) {
+        w = w.slice(elided[0].length);
+        start += elided[0].length;
+      }
+      w = w.replace(/['’]+$/, '');
+      if (w === '') continue;
     }
-    w = w.replace(/['’]+$/, '');
-    if (w === '') continue;
+    const capital = w[0] !== w[0]!.toLowerCase() && /^\p{Lu}/u.test(w);
+    // Lower-case words matter only as links inside a name ("Fédération de Russie") or before a
+    // landmark ("place de la République"): the rest are left out, which keeps big articles fast.
+    const key = capital || w.length <= 3 ? keyOf(w) : undefined;
+    if (!capital && (key === undefined ? !STREET_WORDS.has(keyOf(w)) : false)) continue;
     const before = text.slice(Math.max(0, m.index - 3), m.index);
-    const initial = out.length === 0 || /(?:[.!?…]["»”)]?\s+|\n\s*\n\s*|^\s*)$/u.test(text.slice(Math.max(0, m.index - 6), m.index)) || /[•*–—-]\s+$/.test(before) && /\n/.test(text.slice(Math.max(0, m.index - 8), m.index));
-    out.push({ text: w, at: [start, start + w.length], key: keyOf(w), capital: /^\p{Lu}/u.test(w), initial });
+    // Only a capitalised word's place in its sentence matters.
+    const initial = capital && (out.length === 0 || /(?:[.!?…]["»”)]?\s+|\n\s*\n\s*|^\s*)$/u.test(text.slice(Math.max(0, m.index - 6), m.index)) || (/[•*–—-]\s+$/.test(before) && /\n/.test(text.slice(Math.max(0, m.index - 8), m.index))));
+    out.push({ text: w, at: [start, start + w.length], key: key ?? keyOf(w), capital, initial });
   }
   return out;
 }
