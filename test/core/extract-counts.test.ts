@@ -35,9 +35,23 @@ test('after-the-uprising: the official figures, the troops and the money, with w
   assert.deepEqual(brief(byText('600 millions de dollars')!), ['600 millions de dollars', 600_000_000, 'other', undefined, true]);
   assert.deepEqual(brief(byText('53,2 milliards de tenges')!), ['53,2 milliards de tenges', 53_200_000_000, 'other', undefined, true]);
   assert.equal(byText('300 dollars')?.value, 300);
-  // "des centaines", "plusieurs dizaines", years, days and footnote marks are not counts.
-  for (const c of found) assert.doesNotMatch(c.text, /centaines|dizaines|janvier|2011|1986/);
-  assert.equal(found.length, 15);
+  // "des centaines", "plusieurs dizaines", durations, years and days are not counts.
+  for (const c of found) assert.doesNotMatch(c.text, /centaines|dizaines|janvier|2011|1986|jours|ans|minutes/);
+  // Numbers of other things are counts too, with the unit 'other'; "plus d'une centaine" is at least a hundred.
+  assert.deepEqual(found.filter((c) => c.unit === 'other' && !c.price).map((c) => [c.text, c.value, c.qualifier]), [
+    ['deux anarchistes', 2, undefined],
+    ['six armées', 6, undefined],
+    ['deux magasins', 2, undefined],
+    ['deux premières places', 2, undefined],
+    ['432,5 millions', 432_500_000, undefined],
+    ['131,3 millions', 131_300_000, undefined],
+    ['4 millions', 4_000_000, undefined],
+    ['deux anarcha-féministes', 2, undefined],
+    ['deux anarchistes', 2, undefined],
+    ['plus d’une centaine de grenades', 100, 'at least'],
+    ['deux enfants', 2, undefined],
+  ]);
+  assert.equal(found.length, 26);
 });
 
 test('French number forms: spaces, no-break spaces, decimal commas; words that are not numbers', () => {

@@ -19,7 +19,7 @@ const TITLE_MAX = 90;
 
 /** Words that suggest an event's categories (French, Russian, English stems). */
 const CATEGORY_WORDS: [EventCategory, RegExp][] = [
-  ['strike', /(?<![\p{L}])(?:gr[èe]v|strik|забастов|бастующ)/iu],
+  ['strike', /(?<![\p{L}])(?:gr[èée]v|strik|забастов|бастующ)/iu],
   ['protest', /(?<![\p{L}])(?:manifest|protest|rassembl|marche|rally|demonstrat|митинг|протест|демонстрац)/iu],
   ['clash', /(?<![\p{L}])(?:affrontement|heurt|combat|clash|столкнов)/iu],
   ['shooting', /(?<![\p{L}])(?:tir[éesr]?(?![\p{L}])|tirs|tirant|fusillad|abattu|balles|sniper|shoot|shot|fired|gunfire|стрельб|расстрел|выстрел)/iu],
@@ -101,6 +101,8 @@ function eventCandidates(ctx: Context, mentions: readonly Mention[]): Candidate[
     const p = passageAt(ctx.passages, s[0])!;
     const place = places.find((m) => m.at[0] >= s[0] && m.at[1] <= s[1]) ?? places.find((m) => m.passage === p.id);
     const sentence = ctx.text.slice(s[0], s[1]);
+    // An interviewer's question ("Que s'est-il passé le 5 janvier ?") is not an event.
+    if (/\?[\s»”"]*$/u.test(sentence)) continue;
     const content: Record<string, unknown> = {
       lang: ctx.lang,
       title: titleOf(sentence),

@@ -50,10 +50,10 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
-  [/(?:au moins|plus d['’]|plus de|at least|more than|over|не менее|по меньшей мере|как минимум|более|свыше|больше)\s+$/iu, 'at least'],
-  [/(?:près d['’]|près de|environ|quelque|autour de|approximativement|presque|about|around|nearly|almost|approximately|some|около|почти|примерно|порядка|приблизительно)\s+$/iu, 'about'],
-  [/(?:jusqu['’]à|up to|вплоть до)\s+$/iu, 'up to'],
-  [/(?:moins de|moins d['’]|au plus|au maximum|fewer than|less than|at most|менее|не более)\s+$/iu, 'at most'],
+  [/(?:au moins|plus d['’]|plus de|at least|more than|over|не менее|по меньшей мере|как минимум|более|свыше|больше)[\s\u00a0]*$/iu, 'at least'],
+  [/(?:près d['’]|près de|environ|quelque|autour de|approximativement|presque|about|around|nearly|almost|approximately|some|около|почти|примерно|порядка|приблизительно)[\s\u00a0]*$/iu, 'about'],
+  [/(?:jusqu['’]à|up to|вплоть до)[\s\u00a0]*$/iu, 'up to'],
+  [/(?:moins de|moins d['’]|au plus|au maximum|fewer than|less than|at most|менее|не более)[\s\u00a0]*$/iu, 'at most'],
 ];
 
 /**
@@ -92,7 +92,20 @@ interface Tail {
 }
 
 /** What follows a number: a multiplier, then (through small words) what it counts. Offsets relative to `tail`. */
-function readTail(tail: string, currency: boolean): Tail | undefined {
+/** Units of time and measure: "15 jours", "40 minutes", "65 %" are not counts of anything we record. */
+const NOT_COUNTED =
+  /^(?:jours?|ans?|années?|heures?|h|minutes?|secondes?|mois|semaines?|siècles?|décennies|fois|reprises|km|kilomètres|mètres|litres|kg|tonnes|%|days?|years?|hours?|minutes?|months?|weeks?|times|percent|дней|день|дня|лет|год\p{L}*|час\p{L}*|минут\p{L}*|месяц\p{L}*|недел\p{L}*|раз|процент\p{L}*)$/u;
+/** Small words that end like a plural noun but are not one. */
+const NOT_NOUN =
+  /^(?:les|des|mes|ses|tes|nos|vos|ces|aux|dans|sans|sous|après|plus|moins|très|pas|ils|elles|nous|vous|mais|puis|alors|depuis|jamais|toujours|leurs|dès|vers|chez|parmi|selon|hors|lors|tous|toutes|was|is|has|this|his|its|as|us|yes|thus|always|less|across|unless|perhaps|sometimes|towards|besides)$/u;
+/** Adjectives that come between a number and its noun. */
+const ADJECTIVE = /^(?:premi[eè]re?s|derni[eè]re?s|autres|m[êe]mes|seule?s|prochaine?s|nouveaux|nouvelles|principaux|principales|grands|grandes|petits|petites|jeunes|first|last|other|next|new|main|young)$/u;
+/** The adjective itself is not the noun counted. */
+const adjectiveFirstNow = (seen: number, adjectiveFirst: boolean) => seen === 1 && adjectiveFirst;
+/** A plural noun after a number ("six partis politiques", "deux magasins"): counted, with the unit 'other'. */
+const PLURAL_NOUN = /^\p{Ll}[\p{Ll}-]*[sx]$/u;
+
+function readTail(tail: string, currency: boolean, year: boolean): Tail | undefined {
   // Stop at the end of the clause or at the next number, so "8000 ... et au moins 164 ont été tuées" keeps each its own.
   const stop = tail.search(/[;:!?()«»“”"\n\d]|\.(?=\s+\p{Lu})|\.$|,\s/u);
   const clause = stop >= 0 ? tail.slice(0, stop) : tail;
@@ -100,15 +113,26 @@ function readTail(tail: string, currency: boolean): Tail | undefined {
   let seen = 0;
   let people = false;
   let last = 0;
+  let other: Tail | undefined;
+  let adjectiveFirst = false;
   for (const m of matchesOf(WORD, clause)) {
     if (seen++ > 6) break;
     const raw = m[0].replace(/[.’']+$/, '');
     const w = fold(raw);
+    // "onze dernières années", "deux premières places": an adjective first, then the noun.
+    const noun = seen === 1 || (seen === 2 && adjectiveFirst);
+    if (seen === 1) adjectiveFirst = ADJECTIVE.test(w);
+    if (noun && NOT_COUNTED.test(w)) return undefined;
+    const isMultiplier = MULTIPLIERS.some(([re]) => re.test(w));
+    if (noun && !adjectiveFirstNow(seen, adjectiveFirst) && other === undefined && !currency && !year && !isMultiplier && PLURAL_NOUN.test(w) && !NOT_NOUN.test(w) && monthNumber(raw) === undefined)
+      other = { kind: 'other', end: m.index + raw.length, multiplier };
     const mult = MULTIPLIERS.find(([re]) => re.test(w));
     const end = m.index + raw.length;
     if (mult !== undefined && multiplier === 1 && !people) {
       multiplier = mult[1];
       last = end;
+      // "4 millions" alone is still a number of something.
+      if (!currency && !year) other = { kind: 'other', end, multiplier };
       continue;
     }
     // "$600 million": the sign said it is money.
@@ -128,10 +152,10 @@ function readTail(tail: string, currency: boolean): Tail | undefined {
     if (FILLER.test(w) || (people && seen <= 6)) continue;
     // One adjective between the number and the noun ("200 jeunes manifestants"); a month makes it a date.
     if (seen === 1 && monthNumber(raw) === undefined) continue;
-    return undefined;
+    return other;
   }
   if (currency) return { kind: 'money', end: last, multiplier };
-  return undefined;
+  return other;
 }
 
 function readVerb(rest: string): { kind: Exclude<Kind, 'people' | 'money' | 'troops' | 'participants'>; end: number } | undefined {
@@ -172,7 +196,9 @@ export function findCounts(text: string, passages: readonly Passage[], opts: Ext
       const numEnd = m.index + whole.length;
       // "une centaine de", "164", "600 millions de dollars": the tail says what is counted.
       const tailStart = round !== undefined ? numEnd + (/^\s*(?:de|d['’]|of)\s*/iu.exec(body.slice(numEnd))?.[0].length ?? 0) : numEnd;
-      const tail = readTail(body.slice(tailStart, Math.min(body.length, tailStart + 160)), currency !== undefined);
+      // A bare 4-digit number from 1800 to 2100 is more likely a year than a count of things.
+      const year = digits !== undefined && /^(?:1[89]\d\d|20\d\d|2100)$/.test(digits);
+      const tail = readTail(body.slice(tailStart, Math.min(body.length, tailStart + 160)), currency !== undefined, year);
       if (tail === undefined) continue;
       const q = qualifierBefore(body.slice(Math.max(0, m.index - 30), m.index));
       const start = q !== undefined ? m.index - q.length : m.index;
@@ -185,7 +211,8 @@ export function findCounts(text: string, passages: readonly Passage[], opts: Ext
         at: [s, e],
         text: text.slice(s, e),
         passage: p.id,
-        value: value * tail.multiplier,
+        // 131,3 millions is 131300000, not 131300000.00000001.
+        value: tail.multiplier > 1 ? Math.round(value * tail.multiplier) : value,
         unit: tail.kind === 'money' ? 'other' : tail.kind,
         counted,
         ...(tail.kind === 'money' ? { price: true } : {}),
