@@ -15,8 +15,8 @@ import { encodePostings, SEARCH_FORMAT, type ResultMeta, type SearchManifest } f
 
 /** Raw JSON bytes a shard may reach before the next word starts a new one (~3 KB gzip). */
 export const SHARD_BYTES = 8 * 1024;
-/** Records per metadata chunk: 20 scattered results cost 20 small files, close ones share. */
-export const META_CHUNK = 8;
+/** Records per metadata chunk: 20 scattered results cost 20 files of ~0.8 KB gzip; close ones share. */
+export const META_CHUNK = 4;
 /** Longer folded words are not indexed: ids, keys and hashes, not words a reader types. */
 export const MAX_WORD = 40;
 const TITLE_CHARS = 120;
