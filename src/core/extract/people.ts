@@ -185,7 +185,6 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     people.filter((p) => !p.single && /\s/.test(p.name)).map((p) => foldToken(lastWord(p.name))),
   );
   const out: PersonMention[] = [];
-  let done = 0;
   let lastPassage = '';
   for (const p of people) {
     if (p.single && !families.has(foldToken(p.name))) continue;
@@ -193,7 +192,8 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     if (!passage || p.at[1] > passage.at[1]) continue;
     if (passage.id !== lastPassage) {
       lastPassage = passage.id;
-      opts.onProgress?.(++done, passages.length);
+      // Passages come in order: the one reached tells how far the text is done.
+      opts.onProgress?.(passage.n, passages.length);
     }
     const text_ = text.slice(p.at[0], p.at[1]);
     out.push({ type: 'person', at: p.at, text: text_, passage: passage.id, name: text_.replace(/\s+/g, ' '), ...(p.role ? { role: p.role } : {}) });

@@ -129,7 +129,6 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
   const idx = placeIndex();
   const words = wordsOf(text);
   const out: PlaceMention[] = [];
-  let done = 0;
   let lastPassage = '';
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
@@ -161,7 +160,8 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
     if (!passage || at[1] > passage.at[1]) continue;
     if (passage.id !== lastPassage) {
       lastPassage = passage.id;
-      opts.onProgress?.(++done, passages.length);
+      // Passages come in order: the one reached tells how far the text is done.
+      opts.onProgress?.(passage.n, passages.length);
     }
     const place = found.entry.place;
     const written = text.slice(at[0], at[1]);
