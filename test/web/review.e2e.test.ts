@@ -43,6 +43,8 @@ let article: string;
 /** A second document whose stored text was altered after it was signed. */
 let tampered: VerifiedEvent;
 let countBefore: number;
+/** The first article twenty times over (about 1 MB): long enough for extraction to report progress. */
+let long: VerifiedEvent;
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const contentOf = (e: VerifiedEvent) => JSON.parse(e.content) as Record<string, unknown>;
@@ -91,6 +93,12 @@ before(async () => {
   const interview = readFileSync(INTERVIEW);
   await blobs.put(interview);
   writeFileSync(blobs.pathOf(sha256(interview)), Buffer.concat([interview.subarray(0, 100), Buffer.from('164'), interview.subarray(103)]));
+  const longPath = join(dataDir, 'long-article.txt');
+  writeFileSync(longPath, Array.from({ length: 20 }, () => readFileSync(AFTER, 'utf8')).join('\n\n'));
+  const known = new Set(store.query([{ kinds: [Kind.SourceDocument] }]).map((e) => e.id));
+  await cli(['add', 'source', '--path', longPath, '--title', 'Vingt fois le même article', '--published', '2022-01-12', '--lang', 'fr']);
+  long = store.query([{ kinds: [Kind.SourceDocument] }]).find((e) => !known.has(e.id)) as VerifiedEvent;
+  await blobs.put(readFileSync(longPath));
   countBefore = store.count([{}]);
   node = await startNode({ store, port: 0, dataDir, ...(process.env.KERUEN_WEB_DIST ? { webDist: process.env.KERUEN_WEB_DIST } : {}) });
   browser = await launchBrowser();
@@ -247,6 +255,46 @@ test('a reviewer accepts, edits, rejects and links candidates from an imported a
   // Nothing else was published: four records by the reviewer, four more in the store.
   assert.deepEqual(mine().map((e) => e.kind).sort(), [Kind.PersonOfConcern, Kind.PersonOfConcern, Kind.Claim, Kind.Assessment].sort());
   assert.equal(store.count([{}]), countBefore + 4);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('in French, a long article shows the extraction progress, then its candidates page by page', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // Every progress text the page shows, recorded as it appears (no timing involved).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    const w = window as unknown as { seenProgress: string[]; extractMs?: [number, number?] };
+    w.seenProgress = seen;
+    new MutationObserver(() => {
+      const label = document.querySelector('.rv-progress label')?.textContent;
+      if (label && seen[seen.length - 1] !== label) seen.push(label);
+      // For the report only: from the first progress shown to the cards.
+      if (label && w.extractMs === undefined) w.extractMs = [performance.now()];
+      if (w.extractMs?.length === 1 && document.querySelector('.rv-summary')) w.extractMs.push(performance.now());
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(`${node.httpUrl}/review/${long.id}`);
+  await page.getByRole('heading', { name: 'Vingt fois le même article' }).waitFor();
+  await waitForCards(page);
+  const seen = await page.evaluate(() => (window as unknown as { seenProgress: string[] }).seenProgress);
+  const ms = await page.evaluate(() => (window as unknown as { extractMs?: [number, number?] }).extractMs);
+  if (ms?.[1] !== undefined) console.log(`# extraction of ${Math.round(readFileSync(join(dataDir, 'long-article.txt')).length / 1024)} KB in the browser (worker): ${((ms[1] - ms[0]) / 1000).toFixed(1)} s`);
+  const steps = seen.map((l) => /Lecture du paragraphe (\d[\d\s\u202f]*) sur (\d[\d\s\u202f]*)/.exec(l)).filter((m) => m !== null);
+  assert.ok(steps.length >= 2, `progress shown while extracting: ${JSON.stringify(seen.slice(0, 5))}`);
+  const total = Number((steps[0] as RegExpExecArray)[2]!.replace(/\D/g, ''));
+  assert.ok(total > 1000, `paragraphs of the long article: ${total}`);
+  await page.getByText(/propositions tirées de .* paragraphes/).waitFor();
+  assert.equal(await page.locator('.rv-card').count(), 40, 'forty cards at first');
+  await page.getByRole('button', { name: 'En afficher 40 de plus' }).click();
+  assert.equal(await page.locator('.rv-card').count(), 80);
+  await page.getByRole('button', { name: /^Personnes \(\d+\)$/ }).waitFor();
+  await page.getByRole('link', { name: 'Relire les articles' }).waitFor();
+  await noSeriousAxe(page, 'a long document, in French');
+  await screenshot(page, 'review-document-fr');
   assert.deepEqual(problems, []);
   await context.close();
 });

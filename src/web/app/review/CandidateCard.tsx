@@ -4,7 +4,8 @@
  * other spellings the article uses and the existing records that may be the same person; "same
  * as" is only ever the reviewer's choice, and publishes an assessment with their reason.
  */
-import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
 import type { Candidate, Passage } from '../../../core/extract/types.ts';
 import { EVENT_CATEGORIES, FIGURE_UNITS } from '../../../core/records.ts';
 import type { ApproxTime } from '../../../core/time.ts';
@@ -41,7 +42,7 @@ function reasonKey(reason: string): MessageKey {
   return `review.reason.${reason}` as MessageKey;
 }
 
-function Field({ label, children }: { label: MessageKey; children: preact.ComponentChildren }) {
+function Field({ label, children }: { label: MessageKey; children: ComponentChildren }) {
   const { t } = useI18n();
   return (
     <div>
@@ -231,7 +232,9 @@ export function CandidateCard({
   const [sameNote, setSameNote] = useState('');
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const lang = str(c.content.lang);
-  const choices = c.kind === 'person' && decision === undefined ? samePersonChoices(str(c.content.name), persons) : [];
+  const name = str(c.content.name);
+  // Memoized: the page re-renders every card on each keystroke of the passphrase.
+  const choices = useMemo(() => (c.kind === 'person' && decision === undefined ? samePersonChoices(name, persons) : []), [c.kind, name, persons, decision]);
 
   const accept = async (edited: boolean) => {
     setBadField(undefined);
