@@ -89,7 +89,14 @@ test('uprising-interview (2022-01-07): Zhanaozen on 2 January, Almaty on the nig
   assert.deepEqual(when(at(found, INTERVIEW, '1er janvier 2022')), ['2022-01-01', undefined, 'day']);
   // "Les protestations ont éclaté dans la ville pétrolière de Janaozen le 2 janvier."
   assert.deepEqual(when(at(found, INTERVIEW, 'Janaozen le 2 janvier'.slice(12))), ['2022-01-02', undefined, 'day']);
-  assert.deepEqual(when(at(found, INTERVIEW, 'Tard dans la nuit du 4 janvier'.slice(21))), ['2022-01-04', undefined, 'day']);
+  // "Tard dans la nuit du 4 janvier": a night runs into the next day.
+  const night = at(found, INTERVIEW, 'Tard dans la nuit du 4 janvier');
+  assert.equal(night.text, 'dans la nuit du 4 janvier');
+  assert.deepEqual(when(night), ['2022-01-04', '2022-01-05', 'day']);
+  // "peu de temps avant 16 heures (heure locale) le \n5 janvier": the hour takes the day named after it.
+  assert.deepEqual(when(at(found, INTERVIEW, '16 heures')), ['2022-01-05T16:00+06:00', undefined, 'hour']);
+  assert.deepEqual(when(at(found, INTERVIEW, 'l’année dernière')), ['2021', undefined, 'year']);
+  assert.deepEqual(when(at(found, INTERVIEW, 'cette semaine')), ['2022-01-03', '2022-01-09', 'day']);
   assert.deepEqual(when(at(found, INTERVIEW, 'matinée du 5 janvier'.slice(11))), ['2022-01-05', undefined, 'day']);
   // "... vers 9 heures" in the same sentence as the 5th: that hour, hedged.
   const nine = at(found, INTERVIEW, 'vers 9 heures');

@@ -79,6 +79,8 @@ type Shape =
 interface Pattern {
   re: RegExp;
   shape: (g: (string | undefined)[]) => Shape | undefined;
+  /** Not a match right after a day number ("5 janvier 2022" is a day, not the month "janvier 2022"). */
+  notAfterDay?: true;
 }
 
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
@@ -94,6 +96,15 @@ function days(g: (string | undefined)[], i: { d1: number; m1?: number; d2: numbe
   const m2 = mon(g[i.m2]);
   if (m2 === undefined) return undefined;
   return { kind: 'days', d1: num(g[i.d1])!, m1: mon(i.m1 !== undefined ? g[i.m1] : undefined), d2: num(g[i.d2])!, m2, y: num(i.y !== undefined ? g[i.y] : undefined) };
+}
+
+/** The night of day d (shift -1: the night before it) as two days; a month's last night ends on the next month's first day. */
+function night(d: number, m: number | undefined, y: number | undefined, shift: number): Shape | undefined {
+  if (m === undefined) return undefined;
+  const first = d + shift;
+  const last = new Date(Date.UTC(y ?? 2000, m, 0)).getUTCDate();
+  if (first < 1 || first > last) return undefined;
+  return first === last ? { kind: 'days', d1: first, m1: m, d2: 1, m2: (m % 12) + 1, y: y !== undefined && m === 12 ? y + 1 : y } : { kind: 'days', d1: first, m1: m, d2: first + 1, m2: m, y };
 }
 
 /** Our own patterns, tried before chrono: the first to claim a span keeps it. */
@@ -118,6 +129,19 @@ const PATTERNS: Pattern[] = [
       if (m1 === undefined) return undefined;
       return { kind: 'days', d1: num(g[2])!, m1, d2: num(g[4])!, m2: mon(g[3]) ?? m1, y: num(g[5]) };
     },
+  },
+  // The night of a day runs into the next: "dans la nuit du 4 janvier", "в ночь на 5 января" (the night before the 5th), "the night of January 5".
+  {
+    re: new RegExp(`${B}(?:(?:dans${S})?la${S}nuit${S}du|nuit${S}du)${S}${D}${S}(${M})(?:${S}${Y})?${E}`, 'giu'),
+    shape: (g) => night(num(g[1])!, mon(g[2]), num(g[3]), 0),
+  },
+  {
+    re: new RegExp(`${B}в${S}ночь${S}на${S}${D}${S}(${M})(?:${S}${Y}${YEAR_RU})?${E}`, 'giu'),
+    shape: (g) => night(num(g[1])!, mon(g[2]), num(g[3]), -1),
+  },
+  {
+    re: new RegExp(`${B}(?:the${S})?night${S}of${S}(?:${D}${S}(${M})|(${M})${S}${D})(?:,?${S}${Y})?${E}`, 'giu'),
+    shape: (g) => night(num(g[1] ?? g[4])!, mon(g[2] ?? g[3]), num(g[5]), 0),
   },
   // Parts of a month: "début janvier", "à la mi-janvier", "fin décembre 2021", "в начале января", "early January".
   {
@@ -151,6 +175,7 @@ const PATTERNS: Pattern[] = [
       const m = mon(g[1]);
       return m === undefined ? undefined : { kind: 'month', m, y: num(g[2]) };
     },
+    notAfterDay: true,
   },
   // Years: only after a word that makes a number a year ("en 2019", "de 2014 à 2016", "в 2011 году", "in 2019").
   {
@@ -173,8 +198,11 @@ const PATTERNS: Pattern[] = [
     shape: (g) => ({ kind: 'years', y1: num(g[1])! }),
   },
   {
-    re: new RegExp(`(?<=${B}(?:en|depuis|dès|in|since|в|с)${S})${Y}(?:${S}(?:году|года|год|г\\.))?${E}`, 'giu'),
-    shape: (g) => ({ kind: 'years', y1: num(g[1])! }),
+    re: new RegExp(
+      `(?:(?<=${B}(?:en|depuis|dès|in|since|в|с)${S})${Y}|(?<=${B}(?:à${S}partir${S}de|jusqu['’]en|après|avant|after|before|until|после|до)${S})(1[89]\\d\\d|20\\d\\d))(?:${S}(?:году|года|год|г\\.))?${E}`,
+      'giu',
+    ),
+    shape: (g) => ({ kind: 'years', y1: num(g[1] ?? g[2])! }),
   },
 ];
 
@@ -262,7 +290,7 @@ function fromPatterns(text: string, from: number, to: number, ref: Reference, ou
       const s = from + m.index;
       const e = s + m[0].length;
       // "5 janvier 2022" is a day (chrono's), not the month "janvier 2022".
-      if (p === PATTERNS[7] && /\d(?:er|re|st|nd|rd|th)?[\s\u00a0]+$/u.test(text.slice(Math.max(from, s - 6), s))) continue;
+      if (p.notAfterDay === true && /\d(?:er|re|st|nd|rd|th)?[\s\u00a0]+$/u.test(text.slice(Math.max(from, s - 6), s))) continue;
       const shape = p.shape([...m]);
       const iso = shape === undefined ? undefined : isoOf(shape, ref);
       const when = iso === undefined ? undefined : approx(iso, m[0]);
@@ -355,15 +383,30 @@ function disjoint(found: Found[]): Found[] {
 const DAY_MS = 86_400_000;
 const isoOfMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** Monday to Sunday of the reference's week, or of a week before it. */
+function weekOf(ref: Reference, weeks: number): string {
+  const refMs = Date.UTC(ref.y, ref.m - 1, ref.d);
+  const monday = refMs - ((new Date(refMs).getUTCDay() + 6) % 7) * DAY_MS + 7 * weeks * DAY_MS;
+  return `${isoOfMs(monday)}/${isoOfMs(monday + 6 * DAY_MS)}`;
+}
+
 /** Days named relative to the article: "la semaine dernière" (Monday to Sunday before the article's week), "le Nouvel An". */
 const RELATIVE: { re: RegExp; iso: (ref: Reference) => string }[] = [
   {
     re: new RegExp(`${B}(?:la${S}semaine${S}(?:dernière|passée)|last${S}week|на${S}прошлой${S}неделе)${E}`, 'giu'),
-    iso: (ref) => {
-      const refMs = Date.UTC(ref.y, ref.m - 1, ref.d);
-      const monday = refMs - ((new Date(refMs).getUTCDay() + 6) % 7) * DAY_MS - 7 * DAY_MS;
-      return `${isoOfMs(monday)}/${isoOfMs(monday + 6 * DAY_MS)}`;
-    },
+    iso: (ref) => weekOf(ref, -1),
+  },
+  {
+    re: new RegExp(`${B}(?:cette${S}semaine|this${S}week|на${S}этой${S}неделе)${E}`, 'giu'),
+    iso: (ref) => weekOf(ref, 0),
+  },
+  {
+    re: new RegExp(`${B}(?:l['’](?:année|an)${S}(?:dernière|dernier|passée)|last${S}year|в${S}прошлом${S}году)${E}`, 'giu'),
+    iso: (ref) => pad(ref.y - 1, 4),
+  },
+  {
+    re: new RegExp(`${B}(?:cette${S}année|this${S}year|в${S}этом${S}году)${E}`, 'giu'),
+    iso: (ref) => pad(ref.y, 4),
   },
   {
     re: new RegExp(`${B}(?:(?:le${S})?Nouvel(?:${S}|-)An|jour${S}de${S}l['’]an|New${S}Year(?:['’]s${S}Day)?|Нов(?:ый|ого|ом|ым)${S}год(?:а|у|ом)?)${E}`, 'giu'),
@@ -405,7 +448,8 @@ function clockOf(h: string | undefined, min1: string | undefined, min2: string |
 const clockIso = (day: string, c: Clock) => `${day}T${pad(c.h)}:${pad(c.min ?? 0)}${OFFSET}`;
 
 /**
- * Times of day, given the day only by the sentence they are in ("Le 10 janvier au matin, [...] jusqu'à 13h"):
+ * Times of day, given the day only by the sentence they are in ("Le 10 janvier au matin, [...] jusqu'à 13h",
+ * "peu avant 16 heures (heure locale) le 5 janvier"):
  * a time with no day in its sentence is left out rather than put on a day the text does not name.
  */
 function fromTimes(text: string, passage: Passage, days: readonly Found[], out: Found[]): void {
@@ -417,7 +461,9 @@ function fromTimes(text: string, passage: Passage, days: readonly Found[], out: 
     const e = s + m[0].length;
     if (days.some((d) => s < d.at[1] && d.at[0] < e)) continue;
     const sentence = sentences.find(([a, b]) => s >= a && s < b);
-    const day = [...days].reverse().find((d) => sentence !== undefined && d.at[1] <= s && d.at[0] >= sentence[0] && d.when.precision === 'day' && d.when.to === undefined);
+    // The day the sentence names before the time, else after it ("avant 16 heures (heure locale) le 5 janvier").
+    const single = (d: Found) => sentence !== undefined && d.at[0] >= sentence[0] && d.at[1] <= sentence[1] && d.when.precision === 'day' && d.when.to === undefined;
+    const day = [...days].reverse().find((d) => single(d) && d.at[1] <= s) ?? days.find((d) => single(d) && d.at[0] >= e);
     if (day === undefined) continue;
     const a = clockOf(m[1], m[2], m[3], m[4]);
     const b = clockOf(m[5], m[6], m[7], m[8]);
