@@ -195,22 +195,19 @@ export function groupPersonMentions(mentions: readonly PersonMention[]): PersonG
     else byName.set(m.name, [m]);
   }
   const wordCount = (n: string) => nameWords(n).words.length;
-  const names = [...byName.keys()];
+  // The most complete names first (initials count for little), so "V. Kim" meets both Kims formed.
+  const fullness = (n: string) => nameWords(n).words.reduce((k, w) => k + (w.length > 1 ? 2 : 1), 0);
+  const names = [...byName.keys()].sort((a, b) => fullness(b) - fullness(a));
   const groups: string[][] = [];
-  for (const name of names.filter((n) => wordCount(n) > 1)) {
-    const g = groups.find((g) => g.some((n) => {
-      const r = comparePersonNames(n, name);
-      return r.same && !r.detail.endsWith(LONE);
-    }));
-    if (g) g.push(name);
-    else groups.push([name]);
-  }
-  const fullGroups = groups.length;
-  for (const name of names.filter((n) => wordCount(n) <= 1)) {
-    const fits = groups.slice(0, fullGroups).filter((g) => g.some((n) => comparePersonNames(n, name).same));
-    const loneGroup = groups.slice(fullGroups).find((g) => g.some((n) => comparePersonNames(n, name).same));
-    const g = fits.length === 1 ? fits[0]! : loneGroup;
-    if (g) g.push(name);
+  for (const name of names) {
+    const lone = wordCount(name) <= 1;
+    // A group fits when one of its names is proposed as this one and none is a namesake of it.
+    const fits = groups.filter((g) => {
+      const matches = g.map((n) => comparePersonNames(n, name));
+      return matches.some((r) => r.same && (lone || !r.detail.endsWith(LONE))) && !matches.some((r) => r.reason === 'namesake');
+    });
+    // Fitting two groups is ambiguous ("Kim" with two Kims, "V. Kim" with Vladimir and Vyacheslav): kept apart.
+    if (fits.length === 1) fits[0]!.push(name);
     else groups.push([name]);
   }
   const out: PersonGroup[] = groups.map((g) => {

@@ -125,6 +125,20 @@ test('people of a seed article are grouped: variants together, namesakes and amb
   assert.equal(groups.reduce((n, g) => n + g.mentions.length, 0), findPeople(text, passagesOf(text), { lang: 'fr' }).length);
 });
 
+test('grouping never merges through an ambiguous name: an initial or a lone family name fitting two people stays apart', () => {
+  const text = 'Vladimir Kim et Vyacheslav Kim sont riches. V. Kim a parlé. Kim aussi. Nursultan Nazarbayev et sa fille Dariga Nazarbayeva. Nazarbayev a démissionné. Le président Tokaïev, K. Tokaïev, Kassym-Jomart Tokayev : un seul homme.';
+  const groups = groupPersonMentions(findPeople(text, passagesOf(text), { lang: 'fr' }));
+  const names = groups.map((g) => [g.name, ...g.variants.map((v) => v.name)].sort());
+  assert.deepEqual(names, [
+    ['Vladimir Kim'], ['Vyacheslav Kim'], ['V. Kim'], ['Kim'],
+    ['Nazarbayev', 'Nursultan Nazarbayev'], ['Dariga Nazarbayeva'],
+    ['K. Tokaïev', 'Kassym-Jomart Tokayev', 'Tokaïev'],
+  ]);
+  const tokayev = groups.find((g) => g.name === 'Kassym-Jomart Tokayev')!;
+  assert.deepEqual(tokayev.variants.map((v) => [v.name, v.match.reason]), [['K. Tokaïev', 'initials'], ['Tokaïev', 'same-folded']]);
+  assert.ok(tokayev.variants.every((v) => v.match.same && text.slice(v.at[0], v.at[1]) === v.name));
+});
+
 test('comparison is symmetric, scored 0..1 and never throws on hostile strings', () => {
   const namePart = fc.constantFrom('Tokaïev', 'Tokayev', 'Токаев', 'K.', 'Kassym-Jomart', 'Nazarbaïeva', 'Kim', 'Abjan', 'Ахмедьяров', '', ' ', '-', "'", 'É', 'ß', '\u0301', '𝔸');
   const names = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.array(namePart, { maxLength: 4 }).map((p) => p.join(' ')));
