@@ -169,6 +169,10 @@ test('a reviewer accepts, edits, rejects and links candidates from an imported a
   const personCount = await peopleCards.count();
   assert.ok(personCount >= 2, `at least two person candidates (got ${personCount})`);
   assert.equal(await page.locator('.rv-card:not(.rv-person)').count(), 0, 'the filter shows people only');
+  // A namesake (same family name, other given names) is asked as a question, never chosen.
+  const namesake = page.getByRole('radio', { name: /same family name, different person\?/ });
+  assert.ok((await namesake.count()) > 0, 'a namesake is shown');
+  assert.equal(await namesake.first().isChecked(), false);
 
   // 1. A person accepted as a new record: the first one with no "same as" proposal, else the first.
   let plain = peopleCards.filter({ hasNot: page.getByRole('radio', { name: /^Same person as / }) }).first();

@@ -19,6 +19,8 @@ import { parseMemory, tally } from '../../src/web/app/review/decisions.ts';
 import { segmentsOf } from '../../src/web/app/review/PassageView.tsx';
 import { contentFrom, fieldsOf, parseFigure, FieldError } from '../../src/web/app/review/edit.ts';
 import { signAccepted } from '../../src/web/app/review/sign.ts';
+import { samePersonChoices } from '../../src/web/app/review/people.ts';
+import { extractLang, referenceDay } from '../../src/web/app/review/extract.ts';
 
 const RUNS = Math.round(200 * Number(process.env.FUZZ_SCALE ?? 1));
 const hex = (b: Uint8Array) => bytesToHex(sha256(b));
@@ -214,4 +216,32 @@ test('accepting signs the record (citing its passage) and, for "same as", a dupl
 
   assert.throws(() => signAccepted('person', personCandidate.content, { id: existing, note: '  ', lang: 'fr' }, sk), /needs its reason/);
   assert.throws(() => signAccepted('claim', { ...claimCandidate.content, statement: '' }, undefined, sk), /statement/);
+});
+
+test('same-person choices: resolution proposals first, namesakes after them as a question, strangers never', () => {
+  const choices = samePersonChoices('Makhambet Abjan', [
+    { id: 'a', name: 'Zhanna Abjan' },
+    { id: 'b', name: 'Махамбет Абжан' },
+    { id: 'c', name: 'Asya Tulesova' },
+    { id: 'd', name: 'M. Abzhan', aliases: ['Makhambet Abzhan'] },
+  ]);
+  assert.deepEqual(
+    choices.map((c) => [c.person.id, c.match.reason]),
+    [
+      ['b', 'same-folded'],
+      ['d', choices.find((c) => c.person.id === 'd')?.match.reason],
+      ['a', 'namesake'],
+    ],
+  );
+  assert.ok(choices.slice(0, 2).every((c) => c.match.same) && !choices[2]!.match.same);
+  assert.deepEqual(samePersonChoices('Asya Tulesova', []), []);
+});
+
+test('the article language and reference day as import-article reads them', () => {
+  assert.deepEqual(['fr', 'fr-CA', 'RU', 'kk', 'de'].map(extractLang), ['fr', 'fr', 'ru', 'kk', 'en']);
+  assert.equal(referenceDay({ from: '2022-01-12', precision: 'day' }), '2022-01-12');
+  assert.equal(referenceDay({ from: '2022-01-12T10:00+06:00', precision: 'hour' }), '2022-01-12');
+  assert.equal(referenceDay({ from: '2022-01', precision: 'month' }), '2022-01-01');
+  assert.equal(referenceDay({ from: '2022', precision: 'year' }), undefined);
+  assert.equal(referenceDay(undefined), undefined);
 });
