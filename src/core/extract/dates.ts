@@ -81,6 +81,8 @@ interface Pattern {
   shape: (g: (string | undefined)[]) => Shape | undefined;
   /** Not a match right after a day number ("5 janvier 2022" is a day, not the month "janvier 2022"). */
   notAfterDay?: true;
+  /** Matches without a digit ("début janvier"); the others are skipped in paragraphs without one. */
+  wordsOnly?: true;
 }
 
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
@@ -151,6 +153,7 @@ const PATTERNS: Pattern[] = [
       const m = mon(g[3]);
       return p === undefined || m === undefined ? undefined : { kind: 'period', part: p, m, y: num(g[4]) };
     },
+    wordsOnly: true,
   },
   {
     re: new RegExp(`${B}в${S}(начале|середине|конце)${S}(${M})(?:${S}${Y}${YEAR_RU})?${E}`, 'giu'),
@@ -159,6 +162,7 @@ const PATTERNS: Pattern[] = [
       const m = mon(g[2]);
       return p === undefined || m === undefined ? undefined : { kind: 'period', part: p, m, y: num(g[3]) };
     },
+    wordsOnly: true,
   },
   {
     re: new RegExp(`${B}(?:(early|late|mid)-?\\s*|(?:the${S})?(beginning|middle|end)${S}of${S})(${M})(?:,?${S}${Y})?${E}`, 'giu'),
@@ -167,6 +171,7 @@ const PATTERNS: Pattern[] = [
       const m = mon(g[3]);
       return p === undefined || m === undefined ? undefined : { kind: 'period', part: p, m, y: num(g[4]) };
     },
+    wordsOnly: true,
   },
   // A month of a year: "juin 2016", "в декабре 2011 года", "December 2011" (a day before it is chrono's).
   {
@@ -285,7 +290,9 @@ function approx(iso: string, words: string): ApproxTime | undefined {
 
 function fromPatterns(text: string, from: number, to: number, ref: Reference, out: Found[]): void {
   const body = text.slice(from, to);
+  const digits = /\d/.test(body);
   for (const p of PATTERNS) {
+    if (!digits && p.wordsOnly !== true) continue;
     for (const m of matchesOf(p.re, body)) {
       const s = from + m.index;
       const e = s + m[0].length;
