@@ -7,7 +7,7 @@
  */
 import { foldToken } from '../fold.ts';
 import { passageAt } from './passages.ts';
-import { findPlaces } from './places.ts';
+import { findPlaces, isCountryOrRegionName } from './places.ts';
 import type { ExtractOptions, Passage, PersonMention } from './types.ts';
 
 /** Capitalised words that begin sentences or titles but are never part of a person's name. */
@@ -36,7 +36,7 @@ const NOT_PERSON = new Set(
   (
     'bank banque jsc ltd pte corp inc llc bv sa holding holdings minerals gold capital infrastructure group company fund ' +
     'parti comité conseil organisation fédération république union état garde force forces armée sécurité nationale national collective ' +
-    'channel telegram radio tv média médias games king burger carlton ritz anarchist fighter debout oyan kazfem ekho moskvy kiev kyiv kremlin trends wikipedia forbes ' +
+    'channel telegram radio tv média médias games king burger carlton ritz anarchist fighter kazfem ekho moskvy kiev kyiv kremlin trends wikipedia forbes ' +
     'nouvel an internet covid gilets jaunes commune assemblée gouvernement ministère cour tribunal police université ' +
     'телеканал партия комитет совет банк союз'
   ).split(/\s+/).map((w) => w.toLowerCase()),
@@ -138,6 +138,8 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     while (b >= a && initialAt(text, words, b)) b--;
     if (b < a) continue;
     const span: [number, number] = [words[a]!.at[0], words[b]!.at[1]];
+    // "Oyan Kazakhstan", "Kazakhstan Debout": a country's name makes a run an organisation's.
+    if (b > a && words.slice(a, b + 1).some((w) => isCountryOrRegionName(w.text))) continue;
     if (inPlace(span)) {
       // "Zhanabergen Talgat" is fine; "Almaty Tokayev" is not a name: keep what is outside the place.
       const outside = [];

@@ -108,6 +108,11 @@ function wordsOf(text: string): Word[] {
   return out;
 }
 
+/** Whether a word is the name of a country or region ("Kazakhstan" in "Oyan Kazakhstan"): never part of a person's name. */
+export function isCountryOrRegionName(word: string): boolean {
+  return placeIndex().get(keyOf(word))?.some((e) => e.place.kind === 'country' || e.place.kind === 'region') ?? false;
+}
+
 /**
  * Places named in the text: the longest gazetteer name starting at each capitalised word,
  * across scripts. Each mention's text is exactly the name as written (without "à", "d’").
