@@ -299,6 +299,14 @@ test('in French, a long article shows the extraction progress, then its candidat
   await page.getByRole('link', { name: 'Relire les articles' }).waitFor();
   await noSeriousAxe(page, 'a long document, in French');
   await screenshot(page, 'review-document-fr');
+  // Russian and Kazakh: the same cards, the page's words translated, still accessible.
+  for (const [lang, nav, people] of [['ru', 'Разбор статей', /^Люди \(\d+\)$/], ['kk', 'Мақалаларды қарау', /^Адамдар \(\d+\)$/]] as const) {
+    await page.locator('.lang-switch select').selectOption(lang);
+    await page.getByRole('link', { name: nav }).waitFor();
+    await page.getByRole('button', { name: people }).waitFor();
+    assert.equal(await page.locator('.rv-card').count(), 80, `${lang}: the cards stay`);
+    await noSeriousAxe(page, `a long document, in ${lang}`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
