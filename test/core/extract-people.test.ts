@@ -58,8 +58,8 @@ test('Russian, English and Kazakh text; initials; lone common words are not peop
   assert.deepEqual(ru.map((m) => [m.name, m.role]), [['Касым-Жомарт Токаев', 'Президент'], ['Махамбет Абжан', 'журналист'], ['Назарбаев', undefined]]);
   const kk = people('Мемлекет басшысы Қасым-Жомарт Тоқаев мәлімдеді. Журналист Махамбет Әбжан ұсталды.', 'kk');
   assert.deepEqual(kk.map((m) => [m.name, m.role]), [['Қасым-Жомарт Тоқаев', undefined], ['Махамбет Әбжан', 'Журналист']]);
-  const en = people('On 5 January, journalist Makhambet Abjan was detained in Almaty. President Tokayev spoke. The police said nothing.', 'en');
-  assert.deepEqual(en.map((m) => [m.name, m.role]), [['Makhambet Abjan', 'journalist'], ['Tokayev', 'President']]);
+  const en = people('On 5 January, journalist Makhambet Abjan was detained in Almaty. President Tokayev spoke. The police said nothing of Nursultan Nazarbayev’s family.', 'en');
+  assert.deepEqual(en.map((m) => [m.name, m.role]), [['Makhambet Abjan', 'journalist'], ['Tokayev', 'President'], ['Nursultan Nazarbayev', undefined]]);
   const fr = people('Le président K. Tokaïev a parlé. Ensuite, Tokaïev Kassym-Jomart a signé. Nazarbaïev aussi. Pourtant Rien ne bouge.');
   assert.deepEqual(fr.map((m) => [m.name, m.role]), [['K. Tokaïev', 'président'], ['Tokaïev Kassym-Jomart', undefined], ['Nazarbaïev', undefined]]);
   assert.deepEqual(people('Rien. Personne. Mais Quoi ? Alors Demain.'), []);

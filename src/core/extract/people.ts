@@ -84,6 +84,8 @@ function wordsOf(text: string): Word[] {
         start += elided[0].length;
       }
     }
+    // English possessive: "Tokayev’s government" names Tokayev.
+    if (/['’]s$/.test(w)) w = w.slice(0, -2);
     // Names are capitalised: lower-case words are left out (the gap test then keeps runs apart).
     if (w[0] === w[0]!.toLowerCase() || !/^\p{Lu}/u.test(w)) continue;
     out.push({ text: w, at: [start, start + w.length], capital: true });
