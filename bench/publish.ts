@@ -84,7 +84,7 @@ function gzipBytes(body: Buffer): number {
 }
 
 /** The search script and the index manifest: what every first search loads before any shard. */
-const RUNTIME = /\/(search\.js|search\/index\.json)$/;
+const RUNTIME = /\/(search\.js|search\/index\.js)$/;
 
 /** Where a search's bytes go: the page and its CSS, search.js, the manifest, word shards, result metadata. */
 export interface SearchParts {
@@ -97,7 +97,7 @@ export interface SearchParts {
 
 function partOf(path: string): keyof SearchParts {
   if (path.endsWith('/search.js')) return 'script';
-  if (path.endsWith('/search/index.json')) return 'manifest';
+  if (path.endsWith('/search/index.js')) return 'manifest';
   if (path.includes('/search/w/')) return 'shards';
   if (path.includes('/search/r/')) return 'results';
   return 'page';

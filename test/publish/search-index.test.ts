@@ -15,7 +15,7 @@ import { foldText, tokenize } from '../../src/core/fold.ts';
 import { searchableText } from '../../src/core/text.ts';
 import { ArchiveIndex } from '../../src/core/views/index.ts';
 import { buildSearchIndex, MAX_WORD } from '../../src/publish/site/search-index.ts';
-import { MAX_PREFIX_SHARDS, MAX_QUERY_WORDS, parseManifest, parseMetaChunk, parseShard, planQuery, rank, shardsOf, type Shard } from '../../src/publish/site/browser/search-query.ts';
+import { INDEX_CALLBACK, indexFileText, MAX_PREFIX_SHARDS, MAX_QUERY_WORDS, parseManifest, parseMetaChunk, parseShard, planQuery, rank, shardsOf, type Shard } from '../../src/publish/site/browser/search-query.ts';
 
 const RUNS = Math.round(100 * Number(process.env.FUZZ_SCALE ?? 1));
 const SK = hexToBytes('0e'.repeat(32));
@@ -39,9 +39,20 @@ function sign(list: [string, number, number, string[][]][]): VerifiedEvent[] {
   return list.map(([c, kind, at, tags]) => signEvent({ kind, created_at: at, tags, content: c }, SK));
 }
 
-/** Every shard of a built index, as the browser decodes it from the JSON it fetched. */
+/** What the browser gets from an index file: the file's text run as a script, handing over its data. */
+function loaded(path: string, data: unknown): unknown {
+  let got: unknown;
+  // The file is ours, run as the browser runs it.
+  new Function(INDEX_CALLBACK, indexFileText(path, data))((p: string, d: unknown) => {
+    assert.equal(p, path);
+    got = d;
+  });
+  return got;
+}
+
+/** Every shard of a built index, as the browser decodes it from the file it loaded. */
 function decoded(shards: unknown[], records: number): Map<number, Shard> {
-  return new Map(shards.map((s, i) => [i, parseShard(JSON.parse(JSON.stringify(s)), records)]));
+  return new Map(shards.map((s, i) => [i, parseShard(loaded(`w/${i}`, s), records)]));
 }
 
 test('any query plans a few shards inside the index, with folded words only, and never throws', () => {
@@ -70,9 +81,11 @@ test('any records are indexed, and a search finds exactly what a scan of their f
       const events = sign(list);
       const index = buildSearchIndex(events, new ArchiveIndex(events), shardBytes);
       // What the browser reads: the manifest and every shard and metadata chunk parse.
-      const manifest = parseManifest(JSON.parse(JSON.stringify(index.manifest)));
+      const manifest = parseManifest(loaded('index', index.manifest));
       const shards = decoded(index.shards, manifest.records);
-      const meta = index.meta.flatMap((m) => parseMetaChunk(JSON.parse(JSON.stringify(m))));
+      const meta = index.meta.flatMap((m, i) => parseMetaChunk(loaded(`r/${i}`, m)));
+      // The files carry the data exactly (JSON inside a script: U+2028, "</script>", lone surrogates).
+      assert.deepEqual(loaded('r/0', index.meta[0]), JSON.parse(JSON.stringify(index.meta[0])));
       assert.equal(meta.length, events.length, 'one metadata entry per record');
       assert.deepEqual(new Set(meta.map((m) => m[0])), new Set(events.map((e) => e.id)));
       // Every word of every record sits in the shard the manifest points to.

@@ -1,6 +1,6 @@
 /**
  * The site's search index, built at publish time with the node's own folding (src/core/fold.ts)
- * and written to `search/`: a manifest, word shards of a few KB, and result metadata in chunks
+ * and written to `search/` as small scripts (see ./browser/search-query.ts for why): a manifest, word shards of a few KB, and result metadata in chunks
  * of a few records (format and query logic: ./browser/search-query.ts). A query downloads the
  * manifest, the shards its words fall in, and the metadata of the results it shows.
  */
@@ -11,7 +11,7 @@ import { foldText } from '../../core/fold.ts';
 import { slugOfKind } from '../../core/kinds.ts';
 import { searchableText } from '../../core/text.ts';
 import type { ArchiveIndex } from '../../core/views/index.ts';
-import { encodePostings, SEARCH_FORMAT, type ResultMeta, type SearchManifest } from './browser/search-query.ts';
+import { encodePostings, indexFileText, SEARCH_FORMAT, type ResultMeta, type SearchManifest } from './browser/search-query.ts';
 
 /** Raw JSON bytes a shard may reach before the next word starts a new one (~3 KB gzip). */
 export const SHARD_BYTES = 8 * 1024;
@@ -104,8 +104,9 @@ export async function writeSearchIndex(outDir: string, records: readonly Verifie
   const dir = join(outDir, 'search');
   await mkdir(join(dir, 'w'), { recursive: true });
   await mkdir(join(dir, 'r'), { recursive: true });
-  await writeFile(join(dir, 'index.json'), JSON.stringify(index.manifest));
-  for (const [i, s] of index.shards.entries()) await writeFile(join(dir, 'w', `${i}.json`), JSON.stringify(s));
-  for (const [i, m] of index.meta.entries()) await writeFile(join(dir, 'r', `${i}.json`), JSON.stringify(m));
+  const put = (path: string, data: unknown) => writeFile(join(dir, `${path}.js`), indexFileText(path, data));
+  await put('index', index.manifest);
+  for (const [i, s] of index.shards.entries()) await put(`w/${i}`, s);
+  for (const [i, m] of index.meta.entries()) await put(`r/${i}`, m);
   return { pages: records.length * languages, records: records.length, words: index.shards.reduce((n, s) => n + Object.keys(s).length, 0), shards: index.shards.length, metaChunks: index.meta.length };
 }

@@ -8,11 +8,16 @@
  * its postings: the record numbers, ascending, delta-encoded (dense lists compress to almost
  * nothing). What a result shows (title, kind, date, id) lives apart, in chunks of a few records,
  * fetched only for the results on screen.
+ *
+ * Each file is a classic script that hands its data to `keruenSearch(path, data)`, not JSON for
+ * fetch(): browsers refuse fetch() from file://, and a site on a USB stick must search too.
  */
 import { KeruenError } from '../../../core/errors.ts';
 import { foldText } from '../../../core/fold.ts';
 
 export const SEARCH_FORMAT = 1;
+/** The global function every index file calls with its path (without ".js") and its data. */
+export const INDEX_CALLBACK = 'keruenSearch';
 /** Words typed beyond this are ignored: a pasted page must not fetch the whole index. */
 export const MAX_QUERY_WORDS = 8;
 /** The last word matches as a prefix only while its words fit in this many shards. */
@@ -93,6 +98,13 @@ export function parseShard(json: unknown, records: number): Shard {
 
 export function encodePostings(sorted: readonly number[]): number[] {
   return sorted.map((n, i) => (i === 0 ? n : n - (sorted[i - 1] as number)));
+}
+
+/** The text of an index file: a call handing over its data (JSON is a JS expression). */
+export function indexFileText(path: string, data: unknown): string {
+  // U+2028/2029 are legal in JSON strings and in ES2019 scripts; escaped for older parsers.
+  const json = JSON.stringify(data).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `${INDEX_CALLBACK}(${JSON.stringify(path)},${json});\n`;
 }
 
 export function parseMetaChunk(json: unknown): ResultMeta[] {

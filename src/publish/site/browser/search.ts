@@ -1,11 +1,12 @@
 /**
  * Search page script: folds the query exactly as the node's search does (src/core/fold.ts, so
- * "Жанаозен" and "Zhanaozen" meet), fetches the index manifest, the word shards the query needs
+ * "Жанаозен" and "Zhanaozen" meet), loads the index manifest, the word shards the query needs
  * and the metadata of the results shown (./search-query.ts). No WebAssembly, no framework: the
  * transliteration table is cut at publish time to the letters that matter (see ../assets.ts).
+ * Index files are loaded as classic scripts, so search works from file:// (a USB stick) too.
  */
 import { intlLacksKazakh, kkDate } from '../../../web/app/explore/kk-intl.ts';
-import { chunksOf, PAGE_SIZE, parseManifest, parseMetaChunk, parseShard, planQuery, rank, shardsOf, type ResultMeta, type SearchManifest, type Shard } from './search-query.ts';
+import { chunksOf, INDEX_CALLBACK, PAGE_SIZE, parseManifest, parseMetaChunk, parseShard, planQuery, rank, shardsOf, type ResultMeta, type SearchManifest, type Shard } from './search-query.ts';
 
 const form = document.getElementById('search-form') as HTMLFormElement | null;
 const input = document.getElementById('search-q') as HTMLInputElement | null;
@@ -17,15 +18,38 @@ const lang = root.lang || 'en';
 // The index lives at the site root, one level above the language folder.
 const base = new URL('../search/', location.href);
 
+// Index files call window.keruenSearch(path, data) as they run; each load waits for its path.
+const waiting = new Map<string, (data: unknown) => void>();
+(window as unknown as Record<string, unknown>)[INDEX_CALLBACK] = (path: unknown, data: unknown) => {
+  if (typeof path === 'string') waiting.get(path)?.(data);
+};
+
+function loadScript(path: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    let done = false;
+    waiting.set(path, (data) => {
+      done = true;
+      resolve(data);
+    });
+    const settle = (ok: boolean) => {
+      waiting.delete(path);
+      script.remove();
+      if (!done) reject(new Error(ok ? `${path}: the file gave no data` : `${path}: could not load`));
+    };
+    script.onload = () => settle(true);
+    script.onerror = () => settle(false);
+    script.src = new URL(`${path}.js`, base).href;
+    document.head.append(script);
+  });
+}
+
 const cache = new Map<string, Promise<unknown>>();
-function getJson(path: string): Promise<unknown> {
+function getIndexFile(path: string): Promise<unknown> {
   let p = cache.get(path);
   if (!p) {
-    p = fetch(new URL(path, base)).then((r) => {
-      if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-      return r.json() as Promise<unknown>;
-    });
-    // A failed fetch is tried again by the next search, not remembered.
+    p = loadScript(path);
+    // A failed load is tried again by the next search, not remembered.
     p.catch(() => cache.delete(path));
     cache.set(path, p);
   }
@@ -34,7 +58,7 @@ function getJson(path: string): Promise<unknown> {
 
 let manifest: Promise<SearchManifest> | undefined;
 function loadManifest(): Promise<SearchManifest> {
-  manifest ??= getJson('index.json').then(parseManifest);
+  manifest ??= getIndexFile('index').then(parseManifest);
   manifest.catch(() => (manifest = undefined));
   return manifest;
 }
@@ -93,7 +117,7 @@ async function showNext(run: number): Promise<void> {
   const { order, manifest: m } = shown;
   const page = order.slice(shown.next, shown.next + PAGE_SIZE);
   const chunks = chunksOf(page, m.chunk);
-  const loaded = await Promise.all(chunks.map(async (c) => [c, parseMetaChunk(await getJson(`r/${c}.json`))] as const));
+  const loaded = await Promise.all(chunks.map(async (c) => [c, parseMetaChunk(await getIndexFile(`r/${c}`))] as const));
   if (run !== latest) return;
   const byChunk = new Map(loaded);
   for (const n of page) {
@@ -118,7 +142,7 @@ async function run(query: string): Promise<void> {
     return;
   }
   const needed = shardsOf(plan);
-  const shards = new Map<number, Shard>(await Promise.all(needed.map(async (i) => [i, parseShard(await getJson(`w/${i}.json`), m.records)] as const)));
+  const shards = new Map<number, Shard>(await Promise.all(needed.map(async (i) => [i, parseShard(await getIndexFile(`w/${i}`), m.records)] as const)));
   if (current !== latest) return;
   const { order } = rank(plan, shards);
   shown = { order, next: 0, manifest: m };
@@ -126,7 +150,7 @@ async function run(query: string): Promise<void> {
   if (current === latest) status.textContent = countLabel(order.length, query);
 }
 
-/** The index could not load (a page opened from a file, a host that lost the files): say so. */
+/** The index could not load (files missing, blocked, or damaged): say so. */
 function failed(): void {
   if (status) status.textContent = root.dataset.searchFailed ?? 'Search failed.';
 }
