@@ -67,6 +67,15 @@ test('after-the-uprising: the official toll, the journalists, the sources quoted
   // "Il a déclaré: “« Je dispose d'informations exclusives" is the former adviser of the sentence before.
   assert.equal(holding(found, 'Je dispose d’informations exclusives').claimant.name, 'ancien conseiller du président');
 
+  // "Selon certaines rumeurs, N. Nazarbaev avait lui aussi quitté le pays.": an initial does not end the sentence.
+  assert.equal(holding(found, 'N. Nazarbaev avait lui aussi quitté le pays').statement, 'N. Nazarbaev avait lui aussi quitté le pays.');
+  // "Comme l'a formulé quelqu'un⋅e dans un commentaire," and "Dans Anarchist Fighter:" attribute the next paragraph.
+  assert.equal(holding(found, 'Poutine n’est pas un nationaliste mais un garant').claimant.name, 'quelqu’un⋅e dans un commentaire');
+  assert.equal(holding(found, 'Le soulèvement actuel au Kazakhstan a commencé par des manifestations à Zhanaozen').claimant.name, 'Anarchist Fighter');
+  assert.equal(holding(found, 'soudoyé·es avec de la vodka').claimant.name, 'rumeurs');
+  assert.equal(holding(found, 'ni un acte terroriste venu de l’étranger').claimant.name, 'toutes les sources officielles de différents pays');
+  assert.ok(holding(found, 'D’après les déclarations financières de la compagnie').claimant.name.startsWith('déclarations financières'));
+
   // The interviewees' own opinions and questions are not claims.
   assert.equal(found.some((c) => /^Selon vous/.test(c.text)), false);
   assert.equal(found.some((c) => c.text.trimEnd().endsWith('?')), false);

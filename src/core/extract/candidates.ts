@@ -8,7 +8,8 @@
 import { buildRecord, EVENT_CATEGORIES } from '../records.ts';
 import { Kind } from '../kinds.ts';
 import { groupPersonMentions } from '../resolve.ts';
-import { passageAt, sentencesOf } from './passages.ts';
+import { sentencesIn } from './claims.ts';
+import { passageAt } from './passages.ts';
 import type { Candidate, ClaimMention, DateMention, ExtractOptions, Mention, Passage, PersonMention, PlaceMention, Span } from './types.ts';
 
 type EventCategory = (typeof EVENT_CATEGORIES)[number];
@@ -83,7 +84,7 @@ interface Context {
 function sentenceAround(ctx: Context, at: Span): Span | undefined {
   const p = passageAt(ctx.passages, at[0]);
   if (p === undefined) return undefined;
-  return sentencesOf(ctx.text, p.at).find(([a, b]) => at[0] >= a && at[0] < b);
+  return sentencesIn(ctx.text, p.at).find(([a, b]) => at[0] >= a && at[0] < b);
 }
 
 function eventCandidates(ctx: Context, mentions: readonly Mention[]): Candidate[] {

@@ -42,7 +42,7 @@ const THAT = new RegExp(
 
 /** "Selon X, ...", "D'après X, ...", "According to X, ...", "По словам X, ...". */
 const SOURCE_FIRST = new RegExp(
-  `^(?:(?:Encore${SP}une${SP}fois|Mais|Et|Or|Ainsi|Officiellement|However|But|Но|А|И),?${SP})?(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению|информации)|как${SP}(?:заявил|сообщил|сказал)\\p{L}*)${SP}([^,:;]{2,160}?)${SP0}([,:])`,
+  `^(?:[«“"][\\s\\u00a0]*)?(?:(?:Encore${SP}une${SP}fois|Mais|Et|Or|Ainsi|Officiellement|However|But|Но|А|И),?${SP})?(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению|информации)|как${SP}(?:заявил|сообщил|сказал)\\p{L}*)${SP}([^,:;]{2,160}?)${SP0}([,:])`,
   'diu',
 );
 /** "..., selon Wikipedia.", "..., selon les mots de Tokayev lui-même.", "..., according to the ministry.", "..., по словам министра." */
@@ -55,6 +55,12 @@ const AS_SAID = new RegExp(
   `(?:comme|ainsi${SP}que)${SP}(?:l${AP}(?:a|avait|ont|avaient)${SP}(?:dit|écrit|formulé|relevé|souligné|déclaré|noté|rappelé|affirmé)|(?:le|la|les)${SP}(?:dit|disent|écrit|écrivent|affirme|affirment|rappelle|rappellent))${SP}([^,:;«]{2,120}?)${SP0}([,:])`,
   'diu',
 );
+/** "Dans Anarchist Fighter :" alone at the end of a paragraph: the next paragraph is quoted from it. */
+const INTRO = new RegExp(`^(?:Dans|In|В)${SP}(\\p{Lu}[^,:;.]{1,60}?)${SP0}:${SP0}$`, 'du');
+/** "..., comme toutes les sources officielles le disent." */
+const AS_THEY_SAY = new RegExp(`,${SP}comme${SP}([^,;:]{2,100}?)${SP}l(?:e|${AP})${SP0}(?:disent|dit|affirment|affirme|rapportent|rapporte|prétendent|prétend|répètent|répète)[\\s.!…»”]*$`, 'diu');
+/** "des rumeurs avaient couru selon lesquelles ...", "une théorie selon laquelle ...". */
+const ACCORDING_WHICH = new RegExp(`${SP}selon${SP}(?:laquelle|lequel|lesquelles|lesquels)${SP}`, 'iu');
 /** "« ... », a-t-il dit, « ... »". */
 const INCISE = new RegExp(
   `[»”]${SP0},${SP}(?:a-t-(?:il|elle)|ont-(?:ils|elles|iels)|avait-(?:il|elle))${SP}(?:dit|déclaré|ajouté|répondu|expliqué|affirmé|précisé|crié|lancé)`,
@@ -72,7 +78,7 @@ const PREPOSITION = /^(?:sur|dans|à|en|pour|par|avec|sans|sous|depuis|après|av
 const ARTICLE = /^(?:(?:le|la|les|un|une|des|the|a|an)[\s\u00a0]+|l['’])/iu;
 const CONNECTOR = /^(?:mais|et|or|puis|alors|ensuite|ainsi|cependant|pourtant|enfin|donc|but|and|so|then|но|а|и|однако)[\s\u00a0,]+/iu;
 /** Words that start a subject phrase (not a complement: "de l'Intérieur" is not the subject). */
-const DETERMINER = new RegExp(`(?<![\\p{L}])(?:(?<!(?:de|du|des|d['’]|à|au|aux|en|par|sur|pour)${SP})(?:le|la|les|l['’]|un|une|des|certains|certaines|ces|ce|cette|mon|ma|mes|son|sa|ses|leur|leurs|plusieurs|the|a|an|some))(?![\\p{L}])`, 'giu');
+const DETERMINER = new RegExp(`(?<![\\p{L}])(?:(?<!(?<![\\p{L}])(?:de|du|des|d['’]|à|au|aux|en|par|sur|pour)${SP})(?:le|la|les|l['’]|un|une|des|certains|certaines|ces|ce|cette|mon|ma|mes|son|sa|ses|leur|leurs|plusieurs|the|a|an|some))(?![\\p{L}])`, 'giu');
 
 interface Claimant {
   name: string;
@@ -138,6 +144,17 @@ function statementAfter(text: string, sentence: Span, verbEnd: number, verb: str
   return to - from >= 3 ? [from, to] : undefined;
 }
 
+/** Sentences of a passage, where an initial ("N. Nazarbaev") does not end one. */
+export function sentencesIn(text: string, passage: Span): Span[] {
+  const out: Span[] = [];
+  for (const s of sentencesOf(text, passage)) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /(?:^|[\s\u00a0(])\p{Lu}\.$/u.test(text.slice(prev[0], prev[1]))) prev[1] = s[1];
+    else out.push([s[0], s[1]]);
+  }
+  return out;
+}
+
 interface Draft {
   at: Span;
   passage: string;
@@ -174,7 +191,33 @@ function claimInSentence(text: string, s: Span, people: readonly PersonMention[]
     const statementFrom = bs + asSaid.index + asSaid[0].length;
     const st = trimSpan(text, [statementFrom, s[1]]);
     if (claimant !== undefined && st !== undefined) return { at: s, statement: st, claimant, attribution: [bs + asSaid.index, statementFrom] };
-    if (claimant !== undefined && asSaid[2] === ':') return { at: s, statement: s, claimant, attribution: [bs + asSaid.index, statementFrom] };
+    if (claimant !== undefined) return { at: s, statement: s, claimant, attribution: [bs + asSaid.index, statementFrom] };
+  }
+  const intro = INTRO.exec(b);
+  if (intro !== null) {
+    const claimant = claimantOf(group(intro, 1), text, people, last);
+    if (claimant !== undefined) return { at: s, statement: s, claimant, attribution: [bs, s[1]] };
+  }
+  const asTheySay = AS_THEY_SAY.exec(b);
+  if (asTheySay !== null) {
+    const claimant = claimantOf(group(asTheySay, 1), text, people, last);
+    const st = trimSpan(text, [bs, bs + asTheySay.index]);
+    if (claimant !== undefined && st !== undefined) return { at: s, statement: st, claimant, attribution: [bs + asTheySay.index, s[1]] };
+  }
+  const according = ACCORDING_WHICH.exec(b);
+  if (according !== null) {
+    const before = text.slice(bs, bs + according.index);
+    let np: Span | undefined;
+    for (const m of matchesOf(DETERMINER, before)) np = [bs + m.index, bs + according.index];
+    if (np !== undefined) {
+      // "des rumeurs avaient couru selon lesquelles": the noun phrase stops at its verb.
+      const words = text.slice(np[0], np[1]);
+      const verb = /[\s\u00a0](?:a|ont|avait|avaient|est|sont|était|étaient|circul\p{L}*|cour\p{L}*)(?![\p{L}])|[\s\u00a0]*[–—,(]/u.exec(words);
+      if (verb !== null) np = [np[0], np[0] + verb.index];
+      const claimant = claimantOf(np, text, people, last);
+      const st = trimSpan(text, [bs + according.index + according[0].length, s[1]]);
+      if (claimant !== undefined && st !== undefined) return { at: s, statement: st, claimant, attribution: [np[0], st[0]] };
+    }
   }
   const incise = INCISE.exec(b);
   if (incise !== null && last !== undefined && /^[«“]/u.test(b)) {
@@ -233,7 +276,7 @@ export function findClaims(text: string, passages: readonly Passage[], opts: Ext
   for (let i = 0; i < passages.length; i++) {
     const p = passages[i]!;
     const here = people.filter((m) => m.at[0] >= p.at[0] && m.at[1] <= p.at[1]);
-    for (const s of sentencesOf(text, p.at)) {
+    for (const s of sentencesIn(text, p.at)) {
       // A person named in an earlier sentence is who "il" or "elle" is, unless a speaker came after.
       const before = here.filter((m) => m.at[1] <= s[0]);
       const named = before.length > 0 ? before[before.length - 1]! : undefined;
@@ -246,7 +289,7 @@ export function findClaims(text: string, passages: readonly Passage[], opts: Ext
       last = found.claimant;
       lastAt = found.attribution[0];
       // A paragraph ending in "Selon Anarchist Fighter :", "X a écrit :" attributes the next paragraph.
-      if (s[1] === p.at[1] && /:[\s\u00a0]*$/u.test(text.slice(s[0], s[1]))) {
+      if (s[1] === p.at[1] && /[:,][\s\u00a0]*$/u.test(text.slice(s[0], s[1])) && found.statement[0] === s[0]) {
         const next = passages[i + 1];
         if (next !== undefined) pending.push({ at: next.at, passage: next.id, statement: next.at, claimant: found.claimant, attribution: found.attribution });
         continue;
