@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import { foldText } from '../src/core/fold.ts';
+import { KeruenError } from '../src/core/errors.ts';
 
 export interface GeonamesPlace {
   /** "geonames:1526384". */
@@ -46,18 +47,31 @@ export function citiesFile(): string {
   return join(dirname(fileURLToPath(entry)), 'cities500.txt');
 }
 
-/** The places kept from cities500's text (tab-separated, one place a line), sorted by id. */
+/**
+ * The places kept from cities500's text (tab-separated, one place a line), sorted by id. A kept
+ * line that is not a well-formed GeoNames row stops the extraction with its line number: the
+ * committed gazetteer is never made from a damaged file.
+ */
 export function extractGeonames(tsv: string): GeonamesPlace[] {
   const out: GeonamesPlace[] = [];
-  for (const line of tsv.split('\n')) {
+  const lines = tsv.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!.replace(/\r$/, '');
     if (line === '') continue;
     const f = line.split('\t');
     const country = f[8] ?? '';
     const pop = Number(f[14] ?? 0);
     const featureCode = f[7] ?? '';
     if (country !== 'KZ' && !(NEIGHBOURS.has(country) && (pop >= NEIGHBOUR_MIN_POPULATION || featureCode === 'PPLC'))) continue;
+    const bad = (what: string) => new KeruenError('invalid_content', `cities500 line ${n + 1}: ${what}`);
+    if (f.length < 15) throw bad(`${f.length} columns, expected 19`);
+    if (!/^[1-9][0-9]{0,11}$/.test(f[0]!)) throw bad(`geonameid ${JSON.stringify(f[0]!.slice(0, 20))}`);
+    if (f[1]!.trim() === '' || f[1]!.length > 200) throw bad('no name');
+    const [lat, lon] = [Number(f[4]), Number(f[5])];
+    if (f[4] === '' || f[5] === '' || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) throw bad(`coordinates ${JSON.stringify(`${f[4]},${f[5]}`.slice(0, 40))}`);
+    if (!Number.isSafeInteger(pop) || pop < 0) throw bad(`population ${JSON.stringify(f[14]!.slice(0, 20))}`);
     const name = f[1]!;
-    const ascii = f[2]!;
+    const ascii = f[2] || name;
     const alternates = (f[3] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '' && s.length <= MAX_NAME);
     const keys = new Set([foldText(name)]);
     const cyrillic = alternates.filter((n) => CYRILLIC.test(n));
@@ -88,8 +102,8 @@ export function extractGeonames(tsv: string): GeonamesPlace[] {
       ...(kk ? { kk } : {}),
       ...(alt.length > 0 ? { alt } : {}),
       country,
-      lat: Math.round(Number(f[4]) * 1000) / 1000,
-      lon: Math.round(Number(f[5]) * 1000) / 1000,
+      lat: Math.round(lat * 1000) / 1000,
+      lon: Math.round(lon * 1000) / 1000,
       pop,
     });
   }

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { searchPlaces, resolvePlace, placeCoordinates, toPlace, GAZETTEER } from '../../src/core/gazetteer.ts';
 import { placeSchema } from '../../src/core/records/common.ts';
+import fc from 'fast-check';
+import { extractGeonames } from '../../scripts/gazetteer.ts';
+import { KeruenError } from '../../src/core/errors.ts';
 
 test('a place is found by typing it in any script', () => {
   for (const q of ['Жанаозен', 'Janaozen', 'Zhanaozen', 'Жаңаөзен', 'zhana']) assert.equal(searchPlaces(q)[0]?.id, 'kz-zhanaozen', q);
@@ -52,4 +55,46 @@ test('one gazetteer: hand-made entries win over GeoNames and gain its spellings;
   for (const q of ['Mangystau', 'Manguistaou', 'Маңғыстау']) assert.equal(searchPlaces(q)[0]?.id, 'kz-mangystau-region', q);
   for (const [q, id] of [['Russie', 'ru'], ['Kirghizistan', 'kg'], ['Kirghizstan', 'kg'], ['Biélorussie', 'by'], ['Tadjikistan', 'tj'], ['Arménie', 'am']] as const) assert.equal(resolvePlace({ name: q })?.id, id, q);
   for (const p of GAZETTEER.filter((p) => p.id.startsWith('geonames:'))) assert.ok(p.population !== undefined && p.kind !== 'landmark');
+});
+
+test('the GeoNames reader: every well-formed row kept, any damaged kept row a clear error with its line, never a crash', () => {
+  const row = fc.record({
+    id: fc.integer({ min: 1, max: 99_999_999 }),
+    name: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== '' && !/[\t\n\r]/.test(s)),
+    alt: fc.array(fc.string({ maxLength: 20 }).filter((s) => !/[\t\n\r,]/.test(s)), { maxLength: 5 }),
+    lat: fc.double({ min: -90, max: 90, noNaN: true }),
+    lon: fc.double({ min: -180, max: 180, noNaN: true }),
+    country: fc.constantFrom('KZ', 'RU', 'KG', 'FR'),
+    pop: fc.integer({ min: 0, max: 20_000_000 }),
+  });
+  const line = (r: { id: number; name: string; alt: string[]; lat: number; lon: number; country: string; pop: number }) =>
+    [r.id, r.name, r.name, r.alt.join(','), r.lat, r.lon, 'P', 'PPL', r.country, '', '', '', '', '', r.pop, '', '', 'Asia/Almaty', '2020-01-01'].join('\t');
+  const kept = (r: { country: string; pop: number }) => r.country === 'KZ' || (r.country !== 'FR' && r.pop >= 100_000);
+  fc.assert(
+    fc.property(fc.uniqueArray(row, { selector: (r) => r.id, maxLength: 20 }), (rows) => {
+      const places = extractGeonames(rows.map(line).join('\n'));
+      assert.deepEqual(places.map((p) => p.id).sort(), rows.filter(kept).map((r) => `geonames:${r.id}`).sort());
+      for (const p of places) assert.ok(Number.isFinite(p.lat) && Number.isFinite(p.lon) && p.name.trim() !== '');
+    }),
+    { numRuns: 300 },
+  );
+  // Damaged lines: cut columns, bad numbers, random bytes.
+  const damaged = fc.oneof(
+    row.map((r) => line({ ...r, country: 'KZ' }).split('\t').slice(0, 10).join('\t')),
+    row.map((r) => line({ ...r, country: 'KZ' }).replace(/^\d+/, 'x1')),
+    fc.tuple(row, fc.constantFrom('NaN', '', '1e999', '-200', 'abc')).map(([r, bad]) => line({ ...r, country: 'KZ' }).split('\t').map((c, k) => (k === 4 ? bad : c)).join('\t')),
+    fc.string({ maxLength: 300 }),
+    fc.array(fc.constantFrom('KZ', '\t', '1', 'a', ',', '\n', '-', '.', 'Алматы'), { maxLength: 60 }).map((p) => p.join('')),
+  );
+  fc.assert(
+    fc.property(fc.array(fc.oneof(row.map(line), damaged), { maxLength: 10 }), (lines) => {
+      try {
+        for (const p of extractGeonames(lines.join('\n'))) assert.ok(Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180 && /^geonames:\d+$/.test(p.id));
+      } catch (e) {
+        assert.ok(e instanceof KeruenError && e.code === 'invalid_content' && /^cities500 line \d+: /.test(e.message), String(e));
+      }
+    }),
+    { numRuns: 1000 },
+  );
+  assert.throws(() => extractGeonames('1\tX\tX\t\t99\t0\tP\tPPL\tKZ\t\t\t\t\t\t5'), /cities500 line 1: coordinates/);
 });
