@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -184,4 +184,26 @@ test('a large article (1 MB) shows a progress bar on the terminal while candidat
   assert.equal(r.code, 0, r.output);
   assert.match(r.output, /Extracting \[[█░]+\] \d+% \| \d+\/\d+ paragraphs/);
   assert.match(r.output, /Imported: [0-9a-f]{64}/);
+});
+
+test('in an encrypted folder: the passphrase unlocks it first, and the article is stored sealed (no readable word of it on disk)', async () => {
+  const data = tempDataDir('keruen-import-locked-');
+  const init = await runCli(['--data', data, 'init', '--encrypt', '--name', 'documenter'], { env: PASS });
+  assert.equal(init.code, 0, init.stderr);
+  const article = 'Le 5 janvier 2022, Nurgisa Zhumabekov a vu brûler l’akimat de Taldykorgan.\n\nLe lendemain, la connexion a été coupée à Almaty.\n';
+  const path = join(tempDataDir('keruen-import-src-'), 'account.fr.txt');
+  writeFileSync(path, article);
+  const r = await runCli(['--data', data, 'import-article', path, '--published', '2022-01-07', '--json'], { env: PASS });
+  assert.equal(r.code, 0, r.stderr);
+  const imported = JSON.parse(r.stdout) as Imported;
+  const locked = await runCli(['--data', data, 'import-article', path], { env: {} });
+  assert.notEqual(locked.code, 0, 'without the passphrase the folder stays shut');
+  const show = await runCli(['--data', data, 'show', imported.source.id], { env: PASS });
+  assert.equal(show.code, 0, show.stderr);
+  const onDisk = spawn('grep', ['-rl', 'Zhumabekov', data]);
+  let found = '';
+  onDisk.stdout.on('data', (d: Buffer) => (found += d.toString()));
+  await new Promise((resolve) => onDisk.on('close', resolve));
+  assert.equal(found, '', 'no file of the folder holds the article in clear');
+  assert.ok(readdirSync(join(data, 'blobs')).length >= 1, 'the text is there, sealed');
 });
