@@ -194,6 +194,28 @@ test('edited fields become content the record schema accepts; untouched times ke
   assert.equal(person.role, undefined);
 });
 
+test('an edited event: times in words read against the article’s day, a known place gains its names and coordinates', async () => {
+  const event: Candidate = {
+    key: 'event:0-17',
+    kind: 'event',
+    at: [0, 17],
+    passage: 'p1-00000000',
+    mentions: [],
+    content: { lang: 'fr', title: 'Le 5 janvier 2022', summary: article.slice(0, 90), when: { from: '2022-01-05', precision: 'day' }, categories: ['other'], sources: cite(0, 90) },
+  };
+  const f = fieldsOf(event);
+  if (f.kind !== 'event') return assert.fail('an event');
+  const edited = await contentFrom(event, { ...f, when: 'le 6 janvier', where: 'Janaozen', categories: ['protest', 'not-a-category'] }, '2022-01-12');
+  assert.equal((edited.when as { from: string }).from, '2022-01-06');
+  const where = edited.where as { name: string; lat?: number; names?: Record<string, string> };
+  assert.equal(where.name, 'Janaozen');
+  assert.ok(where.lat !== undefined && where.names?.ru === 'Жанаозен', JSON.stringify(where));
+  assert.deepEqual(edited.categories, ['protest']);
+  const unknown = await contentFrom(event, { ...f, where: 'Une cour d’immeuble' });
+  assert.deepEqual(unknown.where, { name: 'Une cour d’immeuble' });
+  validateRecord(signAccepted('event', edited, undefined, generateSecretKey()).record);
+});
+
 test('accepting signs the record (citing its passage) and, for "same as", a duplicates assessment: real keys, verified', () => {
   const sk = generateSecretKey();
   const existing = 'd'.repeat(64);

@@ -212,6 +212,7 @@ export function CandidateCard({
   decision,
   persons,
   signer,
+  reference,
   onDecide,
 }: {
   c: Candidate;
@@ -220,6 +221,8 @@ export function CandidateCard({
   decision: Decision | undefined;
   persons: readonly ExistingPerson[];
   signer: Signer;
+  /** The article's day, for times typed in words. */
+  reference: string | undefined;
   onDecide: (d: Decision | undefined) => void;
 }) {
   const i18n = useI18n();
@@ -242,7 +245,7 @@ export function CandidateCard({
     if (signer.passphrase === '') return setPhase({ step: 'failed', message: t('review.needPassphrase') });
     if (sameAs !== '' && sameNote.trim() === '') return setPhase({ step: 'failed', message: t('review.needSameReason') });
     try {
-      const content = edited ? await contentFrom(c, fields) : c.content;
+      const content = edited ? await contentFrom(c, fields, reference) : c.content;
       const same = sameAs !== '' ? { id: sameAs, note: sameNote, lang: locale } : undefined;
       const done = await publishAccepted(c.kind, content, same, signer.identity, signer.passphrase, (p) => setPhase({ step: p }));
       setPhase({ step: 'idle' });

@@ -234,7 +234,7 @@ function Review({ a, doc }: { a: LoadedArchive; doc: SourceRecord }) {
           {shown.length === 0 && <p class="note">{t('review.none')}</p>}
           <div class="rv-cards">
             {shown.slice(0, limit).map((c) => (
-              <CandidateCard key={c.key} c={c} text={text.text} passage={passages.get(c.passage)} decision={memory.decisions[c.key]} persons={persons} signer={signer} onDecide={(d) => decide(c.key, d)} />
+              <CandidateCard key={c.key} c={c} text={text.text} passage={passages.get(c.passage)} decision={memory.decisions[c.key]} persons={persons} signer={signer} reference={reference} onDecide={(d) => decide(c.key, d)} />
             ))}
           </div>
           {shown.length > limit && (

@@ -7,6 +7,7 @@ import type { Candidate } from '../../../core/extract/types.ts';
 import { EVENT_CATEGORIES, FIGURE_UNITS, type Place } from '../../../core/records.ts';
 import type { ApproxTime } from '../../../core/time.ts';
 import { parseApproxTimeAsync } from '../../../core/parse-time.ts';
+import { resolvePlace, toPlace } from '../../../core/gazetteer.ts';
 
 export const QUALIFIERS = ['exactly', 'about', 'at least', 'at most', 'up to'] as const;
 
@@ -71,10 +72,17 @@ export function fieldsOf(c: Candidate): Fields {
 }
 
 /** The proposed time when its text is unchanged (it keeps the article's words as its label), else the reviewer's. */
-async function timeFrom(text: string, proposed: unknown, lang: string): Promise<ApproxTime | undefined> {
+async function timeFrom(text: string, proposed: unknown, lang: string, reference: string | undefined): Promise<ApproxTime | undefined> {
   if (text.trim() === '') return undefined;
   if (text.trim() === timeText(proposed)) return proposed as ApproxTime;
-  return parseApproxTimeAsync(text, { lang });
+  // Words without a year ("le 6 janvier") read against the article's day, not today's.
+  return parseApproxTimeAsync(text, { lang, ...(reference !== undefined ? { reference: new Date(`${reference}T12:00:00Z`) } : {}) });
+}
+
+/** A place the reviewer typed: with the gazetteer's names and coordinates when it knows the name. */
+export function placeFrom(name: string, lang: string): Place {
+  const known = resolvePlace({ name });
+  return known !== undefined ? { ...toPlace(known, lang), name } : { name };
 }
 
 /** "10 000", "10 000", "2,5" → a number; NaN for anything else. */
@@ -94,13 +102,16 @@ const setOrDrop = (o: Record<string, unknown>, key: string, v: unknown) => {
   else o[key] = v;
 };
 
-/** The record content: the proposal with the reviewer's fields over it. Validation is the record schema's (buildRecord). */
-export async function contentFrom(c: Candidate, f: Fields): Promise<Record<string, unknown>> {
+/**
+ * The record content: the proposal with the reviewer's fields over it. Validation is the record
+ * schema's (buildRecord). `reference` is the article's day (ISO), for times typed in words.
+ */
+export async function contentFrom(c: Candidate, f: Fields, reference?: string): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = { ...c.content };
   const lang = typeof out.lang === 'string' ? out.lang : 'en';
   const at = async (field: string, text: string, proposed: unknown) => {
     try {
-      return await timeFrom(text, proposed, lang);
+      return await timeFrom(text, proposed, lang, reference);
     } catch (e) {
       throw new FieldError(field, e instanceof Error ? e.message : String(e));
     }
@@ -111,7 +122,7 @@ export async function contentFrom(c: Candidate, f: Fields): Promise<Record<strin
     setOrDrop(out, 'when', await at('when', f.when, c.content.when));
     const proposed = c.content.where as Place | undefined;
     const where = f.where.trim();
-    setOrDrop(out, 'where', where === '' ? undefined : where === proposed?.name ? proposed : { name: where });
+    setOrDrop(out, 'where', where === '' ? undefined : where === proposed?.name ? proposed : placeFrom(where, lang));
     out.categories = f.categories.filter((k) => (EVENT_CATEGORIES as readonly string[]).includes(k));
   } else if (f.kind === 'person') {
     const name = f.name.trim();
