@@ -73,6 +73,7 @@ function labels(name: string): Record<string, string> {
 const kinds = labels('kinds');
 const resultForms = labels('resultsLabel');
 const plural = new Intl.PluralRules(lang);
+const numbers = new Intl.NumberFormat(lang);
 // Chromium's reduced ICU writes Kazakh dates as "2022 M01 13": the app's Kazakh formats instead.
 const formatDate: (d: Date) => string = (() => {
   if (lang === 'kk' && intlLacksKazakh()) return (d: Date) => kkDate(d, 'day', { utc: false });
@@ -86,7 +87,8 @@ const formatDate: (d: Date) => string = (() => {
 
 function countLabel(count: number, query: string): string {
   const form = resultForms[plural.select(count)] ?? resultForms.other ?? '{count}';
-  return form.replace('{count}', String(count)).replace('{q}', query);
+  // Functions, not strings, as replacements: a query holding "$&" must show as typed.
+  return form.replace('{count}', () => numbers.format(count)).replace('{q}', () => query);
 }
 
 function resultItem(m: ResultMeta): HTMLLIElement {
@@ -158,7 +160,11 @@ function failed(): void {
 if (form && input) {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    history.replaceState(null, '', `?q=${encodeURIComponent(input.value)}`);
+    try {
+      history.replaceState(null, '', `?q=${encodeURIComponent(input.value)}`);
+    } catch {
+      // Some browsers refuse it for a page opened from a file: the search still runs.
+    }
     void run(input.value).catch(failed);
   });
   more?.addEventListener('click', () => void showNext(latest).catch(failed));
