@@ -36,8 +36,7 @@ test('a source document naming the text and the original; a second import signs 
   assert.equal(first.existing, false);
   assert.equal(first.format, 'html');
   const record = parseRecord(first.source);
-  assert.equal(record.kind, Kind.SourceDocument);
-  if (record.kind !== Kind.SourceDocument) return;
+  if (record?.kind !== Kind.SourceDocument) return assert.fail('a source document');
   assert.equal(record.content.title, 'Entretien');
   assert.equal(record.content.sha256, sha256Hex(new TextEncoder().encode(first.text)));
   assert.deepEqual(record.content.original, { sha256: sha256Hex(html), size: html.length, mime: 'text/html; charset=utf-8' });
