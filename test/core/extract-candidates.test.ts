@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { KeruenError } from '../../src/core/errors.ts';
 import { extractCandidates } from '../../src/core/extract/index.ts';
 import { categoriesOf, titleOf } from '../../src/core/extract/candidates.ts';
@@ -115,4 +116,15 @@ test('titles and categories', () => {
   assert.deepEqual(categoriesOf('Les grévistes ont manifesté ; la police a tiré et arrêté des dizaines de personnes.'), ['strike', 'protest', 'shooting', 'arrest']);
   assert.deepEqual(categoriesOf('Rien de particulier.'), ['other']);
   assert.deepEqual(categoriesOf('Токаев заявил, что войска ОДКБ прибыли.'), ['statement', 'military']);
+});
+
+test('any text: candidates never throw, build real records and quote the exact text', () => {
+  const pieces = fc.constantFrom('Le 5 janvier', ' à Almaty', ', la police a tiré', '. ', '\n\n', 'Selon le ministre, ', '164 morts', 'Makhambet Abjan', ' a déclaré que ', 'Lukpan Akhmediyarov', ' ?', '« ', ' »', 'x'.repeat(900), 'в ночь с 4 на 5 января', 'N. ');
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 25 }), (parts) => {
+      const text = parts.join('');
+      checkCandidates(text, extractCandidates(text, { lang: 'fr', reference: '2022-01-12', sourceId: SOURCE }));
+    }),
+    { numRuns: 100 },
+  );
 });
