@@ -14,7 +14,7 @@ export { MAX_ARTICLE_BYTES, MIME_OF, type ArticleFormat };
 export interface ArticleText {
   text: string;
   format: ArticleFormat;
-  /** The HTML <title> or the first heading, when the file has one. */
+  /** The HTML <title> or first heading, or a plain text's one-line first paragraph. */
   title?: string;
 }
 
@@ -139,8 +139,12 @@ export function articleText(bytes: Uint8Array, name: string, opts: { format?: Ar
   const format = opts.format ?? detectFormat(name, decoded);
   let text: string;
   let title: string | undefined;
-  if (format === 'text') text = decoded.replace(/\r\n?/g, '\n');
-  else {
+  if (format === 'text') {
+    text = decoded.replace(/\r\n?/g, '\n');
+    // A first paragraph of one short line is the title, as in the seeds ("Kazakhstan : après le soulèvement").
+    const first = /^\s*([^\n]{1,200})\n\s*\n/.exec(text)?.[1]?.trim();
+    if (first !== undefined && first.length > 0 && !/[.!?…:;,]$/.test(first)) title = first;
+  } else {
     const html = format === 'html' ? decoded : markdownToHtml(decoded);
     text = htmlToText(html);
     title = htmlTitle(html);

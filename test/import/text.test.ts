@@ -20,6 +20,8 @@ test('plain text is kept as it is (but CR line ends); HTML and Markdown give the
   const plain = articleText(enc.encode(seedText), 'a.txt');
   assert.equal(plain.format, 'text');
   assert.equal(plain.text, seedText.replace(/\r\n?/g, '\n'));
+  assert.match(plain.title ?? '', /^Kazakhstan\s:\saprès le soulèvement$/, 'a one-line first paragraph is the title');
+  assert.equal(articleText(enc.encode('Le 5 janvier, tout a commencé.\n\nSuite.'), 'a.txt').title, undefined, 'a sentence is not a title');
 
   const html = `<!doctype html><html><head><title>Kazakhstan : après le soulèvement</title><style>p { border: 1px solid }</style><script>document.write("script text")</script></head><body><nav><a href="/">Menu du site</a> <a href="/fr">FR</a></nav><main>${paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>\n')}</p>`).join('\n')}</main></body></html>`;
   const md = `${paragraphs.map((p) => escapeMd(p).replace(/\n/g, '  \n')).join('\n\n')}\n`;
