@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { KeruenError } from '../../core/errors.ts';
-import { sampleArchivePath } from '../../node/sample.ts';
+import { sampleArchivePath, storeSampleSources } from '../../node/sample.ts';
 import { importFile } from './transfer.ts';
 import type { CliContext } from '../context.ts';
 
@@ -56,6 +56,7 @@ export function startCommand(getContext: () => CliContext): Command {
         const path = sampleArchivePath();
         if (path === undefined) throw new KeruenError('not_found', 'the sample archive is missing: run `npm run sample` to build it');
         const r = await importFile(ctx, path, { quiet: true });
+        await storeSampleSources(ctx.blobs);
         process.stderr.write(`Sample archive: ${r.stored} new records, ${r.duplicate} already loaded.\n`);
       }
       // Loaded here so other commands do not pay for the relay's modules.
