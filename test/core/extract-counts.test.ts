@@ -91,6 +91,46 @@ test('Russian and English forms', () => {
   ]);
 });
 
+test('a year that ends a date is not a count, in any language or date form', () => {
+  assert.deepEqual(counts('On 5 January 2022 protesters stormed the city hall.', 'en').map(brief), []);
+  assert.deepEqual(counts('On January 5, 2022 protesters gathered; by 6 January 2022 troops had arrived.', 'en').map(brief), []);
+  assert.deepEqual(counts('Le 5 janvier 2022 manifestants et policiers se sont affrontés. En janvier 2022 soldats russes.', 'fr').map(brief), []);
+  assert.deepEqual(counts('5 января 2022 протестующие вышли на площадь. 05.01.2022 военнослужащие вошли в город.', 'ru').map(brief), []);
+  // A number that is not a year after a month, or a year-sized count after no date, still counts.
+  assert.deepEqual(counts('On 5 January 300 protesters gathered; 2022 protesters were detained.', 'en').map(brief), [
+    ['300 protesters', 300, 'participants', undefined, undefined],
+    ['2022 protesters were detained', 2022, 'detained', undefined, undefined],
+  ]);
+});
+
+test('Russian and English counts with the verb first, and the qualifiers between', () => {
+  const ru =
+    'В Алматы погибли 225 человек. Всего задержаны почти 10 000. Ранены более 4 500 человек, в том числе дети. ' +
+    'В город вошли 2 030 военнослужащих ОДКБ. Убиты свыше 20 солдат. Задержаны до 300 человек в Алматы. Погибли около 16 сотрудников полиции. ' +
+    'Погибли 5 дней назад. Газ подорожал до 120 тенге.';
+  assert.deepEqual(counts(ru, 'ru').map(brief), [
+    ['погибли 225 человек', 225, 'killed', undefined, undefined],
+    ['задержаны почти 10 000', 10000, 'detained', 'about', undefined],
+    ['Ранены более 4 500 человек', 4500, 'injured', 'at least', undefined],
+    ['2 030 военнослужащих', 2030, 'troops', undefined, undefined],
+    ['Убиты свыше 20 солдат', 20, 'killed', 'at least', undefined],
+    ['Задержаны до 300 человек', 300, 'detained', 'up to', undefined],
+    ['Погибли около 16 сотрудников', 16, 'killed', 'about', undefined],
+    ['120 тенге', 120, 'other', undefined, true],
+  ]);
+  const en =
+    'Police detained nearly 10,000 people. Security forces killed at least 225. The clashes injured more than 4,500 people in Almaty. ' +
+    'Some 2,030 CSTO troops arrived; officials arrested up to 300 in Almaty; they killed 3 soldiers. He was detained 2 days later.';
+  assert.deepEqual(counts(en, 'en').map(brief), [
+    ['detained nearly 10,000 people', 10000, 'detained', 'about', undefined],
+    ['killed at least 225', 225, 'killed', 'at least', undefined],
+    ['injured more than 4,500 people', 4500, 'injured', 'at least', undefined],
+    ['Some 2,030 CSTO troops', 2030, 'troops', 'about', undefined],
+    ['arrested up to 300', 300, 'detained', 'up to', undefined],
+    ['killed 3 soldiers', 3, 'killed', undefined, undefined],
+  ]);
+});
+
 test('parseNumber reads the forms each language writes', () => {
   assert.equal(parseNumber('2 500', 'fr'), 2500);
   assert.equal(parseNumber('10\u202f000', 'fr'), 10000);
@@ -103,7 +143,7 @@ test('parseNumber reads the forms each language writes', () => {
 });
 
 test('any text: counts never throw, lie inside their passages with their exact words, and have a known unit', () => {
-  const pieces = fc.constantFrom('au moins ', '164', ' 000', ' morts', ' personnes', ' ont été ', 'arrêtées', 'soldats', 'millions de dollars', '$', '€', '2,5', ' тыс. ', 'человек погибли', 'une centaine de ', 'deux ', '\n\n', '. ', ',', 'near', 'ly ', 'killed', '\u00a0', '⋅es', '9'.repeat(30));
+  const pieces = fc.constantFrom('au moins ', '164', ' 000', ' morts', ' personnes', ' ont été ', 'arrêtées', 'soldats', 'millions de dollars', '$', '€', '2,5', ' тыс. ', 'человек погибли', 'une centaine de ', 'deux ', '\n\n', '. ', ',', 'near', 'ly ', 'killed', '\u00a0', '⋅es', '9'.repeat(30), 'погибли ', 'задержаны ', 'почти ', 'до ', ' January ', ' 2022', 'января ', 'troops', ' в ');
   fc.assert(
     fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 5 })), { maxLength: 40 }), fc.constantFrom<ExtractOptions['lang']>('fr', 'ru', 'en', 'kk'), (parts, lang) => {
       const text = parts.join('');

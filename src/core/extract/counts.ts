@@ -22,7 +22,7 @@ const WORDS: [Kind, RegExp][] = [
   ['troops', /^(?:soldats?|militaires|parachutistes|troupes|policiers|gendarmes|troops|soldiers|servicemen|paratroopers|peacekeepers|военн\p{L}*|военнослужащ\p{L}*|солдат\p{L}*|десантник\p{L}*|миротвор\p{L}*|силовик\p{L}*|полицейск\p{L}*)$/u],
   ['participants', /^(?:manifestante?s?|protestataires|gr[ée]vistes|participante?s?|[ée]meuti[eè]re?s?|insurg[ée]e?s?|bandits|terroristes|rebelles|protesters|demonstrators|participants|strikers|rioters|terrorists|протестующ\p{L}*|митингующ\p{L}*|участник\p{L}*|демонстрант\p{L}*|бандит\p{L}*|террорист\p{L}*|бастующ\p{L}*)$/u],
   ['money', /^(?:[$€£₸₽]|dollars?|euros?|tenges?|roubles?|livres|usd|eur|kzt|rub|pounds|rubles?|долл\p{L}*|тенге|руб\p{L}*|евро)$/u],
-  ['people', /^(?:personnes|gens|individus|civils|citoyen(?:ne)?s|habitante?s|people|persons|civilians|residents|человек|людей|граждан\p{L}*|жител\p{L}*)$/u],
+  ['people', /^(?:personnes|gens|individus|civils|citoyen(?:ne)?s|habitante?s|people|persons|civilians|residents|человек|людей|граждан\p{L}*|жител\p{L}*|сотрудник\p{L}*)$/u],
 ];
 
 function kindOf(word: string): Kind | undefined {
@@ -169,6 +169,66 @@ function readVerb(rest: string): { kind: Exclude<Kind, 'people' | 'money' | 'tro
   return undefined;
 }
 
+/** What a verb written before the number says happened to those counted ("погибли 225 человек", "detained nearly 10,000"). */
+type VerbKind = 'killed' | 'detained' | 'injured' | 'missing';
+// "Задержаны до 300": Russian "до" (up to) stands between the verb and the number.
+const LAST_WORD = /(\p{L}+)[\s\u00a0]+(?:до[\s\u00a0]+)?$/iu;
+
+function verbBefore(before: string): { kind: VerbKind; length: number } | undefined {
+  const m = LAST_WORD.exec(before);
+  if (m === null) return undefined;
+  const kind = kindOf(m[1]!);
+  return kind === 'killed' || kind === 'detained' || kind === 'injured' || kind === 'missing' ? { kind, length: m[0].length } : undefined;
+}
+
+/** Words that may follow a verb-first count before its clause goes on: a place or a time ("в Алматы", "in Almaty"). */
+const AFTER_COUNT = /^(?:в|во|на|из|по|за|у|среди|к|и|а|in|at|on|across|during|after|since|and|including|en|à|dans|et|par)$/u;
+
+/**
+ * After a verb-first number: a multiplier, then people, troops or participants, then the end of
+ * the clause or a preposition ("задержаны почти 10 000", "ранены более 4 500 человек в ...").
+ * Anything else ("погибли 5 дней назад") is not counted by the verb. Offsets relative to `rest`.
+ */
+function readAfterVerb(rest: string, year: boolean): { end: number; multiplier: number } | undefined {
+  const stop = rest.search(/[;:!?()«»“”"\n\d]|\.(?=\s+\p{Lu})|\.$|,\s/u);
+  const clause = stop >= 0 ? rest.slice(0, stop) : rest;
+  let end = 0;
+  let multiplier = 1;
+  let noun = false;
+  let skipped = false;
+  for (const m of matchesOf(VERB_WORD, clause)) {
+    const raw = m[0].replace(/[.’']+$/, '');
+    const w = fold(raw);
+    const mult = MULTIPLIERS.find(([re]) => re.test(w));
+    if (mult !== undefined && multiplier === 1 && !noun) {
+      multiplier = mult[1];
+      end = m.index + raw.length;
+      continue;
+    }
+    const kind = kindOf(raw);
+    if (kind === 'people' || kind === 'troops' || kind === 'participants') {
+      // What follows the noun ("сотрудников полиции", "troops of the CSTO") is its own business.
+      end = m.index + raw.length;
+      noun = true;
+      break;
+    }
+    if (AFTER_COUNT.test(w)) break;
+    // One adjective may stand before the noun ("16 казахстанских военнослужащих"), nothing else.
+    if (skipped || NOT_COUNTED.test(w) || monthNumber(raw) !== undefined) return undefined;
+    skipped = true;
+  }
+  if (skipped && !noun) return undefined;
+  // "погибли в 2022" has its preposition; a bare year after a verb is still more likely a year.
+  if (year && !noun) return undefined;
+  return { end, multiplier };
+}
+
+/** A year written at the end of a date ("5 January 2022", "January 5, 2022", "janvier 2022") is not a count. */
+function endsDate(before: string): boolean {
+  const m = /(\p{L}+)\.?(?:[\s\u00a0]+\d{1,2}(?:st|nd|rd|th)?)?,?[\s\u00a0]+$/u.exec(before);
+  return m !== null && monthNumber(m[1]!) !== undefined;
+}
+
 function qualifierBefore(before: string): { qualifier: Qualifier; length: number } | undefined {
   for (const [re, qualifier] of QUALIFIERS) {
     const m = re.exec(before);
@@ -176,6 +236,9 @@ function qualifierBefore(before: string): { qualifier: Qualifier; length: number
   }
   return undefined;
 }
+
+/** Russian "до 300 человек" is up to 300; "подорожал до 120 тенге" is a price risen to 120, not a bound. */
+const upTo = (before: string, kind: Tail['kind']) => kind !== 'money' && /(?<![\p{L}])до[\s\u00a0]+$/iu.test(before);
 
 /** Every number in the passages that says what it counts, with its qualifier, in order. */
 export function findCounts(text: string, passages: readonly Passage[], opts: ExtractOptions): CountMention[] {
@@ -198,10 +261,17 @@ export function findCounts(text: string, passages: readonly Passage[], opts: Ext
       const tailStart = round !== undefined ? numEnd + (/^\s*(?:de|d['’]|of)\s*/iu.exec(body.slice(numEnd))?.[0].length ?? 0) : numEnd;
       // A bare 4-digit number from 1800 to 2100 is more likely a year than a count of things.
       const year = digits !== undefined && /^(?:1[89]\d\d|20\d\d|2100)$/.test(digits);
-      const tail = readTail(body.slice(tailStart, Math.min(body.length, tailStart + 160)), currency !== undefined, year);
+      const lead = body.slice(Math.max(0, m.index - 30), m.index);
+      if (year && endsDate(lead)) continue;
+      const q = qualifierBefore(lead);
+      const qStart = q !== undefined ? m.index - q.length : m.index;
+      const rest = body.slice(tailStart, Math.min(body.length, tailStart + 160));
+      // "погибли 225 человек", "detained nearly 10,000": the verb before says what is counted.
+      const verb = currency === undefined ? verbBefore(body.slice(Math.max(0, qStart - 40), qStart)) : undefined;
+      const afterVerb = verb !== undefined ? readAfterVerb(rest, year) : undefined;
+      const tail: Tail | undefined = verb !== undefined && afterVerb !== undefined ? { kind: verb.kind, ...afterVerb } : readTail(rest, currency !== undefined, year);
       if (tail === undefined) continue;
-      const q = qualifierBefore(body.slice(Math.max(0, m.index - 30), m.index));
-      const start = q !== undefined ? m.index - q.length : m.index;
+      const start = afterVerb !== undefined ? qStart - verb!.length : qStart;
       const end = Math.max(numEnd, tailStart + tail.end);
       const s = from + start;
       const e = from + end;
@@ -216,7 +286,7 @@ export function findCounts(text: string, passages: readonly Passage[], opts: Ext
         unit: tail.kind === 'money' ? 'other' : tail.kind,
         counted,
         ...(tail.kind === 'money' ? { price: true } : {}),
-        ...(q !== undefined ? { qualifier: q.qualifier } : qualifier !== undefined ? { qualifier } : {}),
+        ...(q !== undefined ? { qualifier: q.qualifier } : qualifier !== undefined ? { qualifier } : upTo(lead, tail.kind) ? { qualifier: 'up to' as const } : {}),
       });
     }
   }
