@@ -40,14 +40,22 @@ const THAT = new RegExp(
   'iu',
 );
 
+/** "по его словам", "in his words": the lead word, the possessive left for the speaker group (the last speaker). */
+const POSSESSIVE_LEAD = `по(?=${SP}(?:его|её|ее|их)${SP}(?:словам|мнению|данным))|in(?=${SP}(?:his|her|their)${SP}(?:own${SP})?words)`;
+/** Speakers that are the last one named: "selon ses mots", "selon lui", "according to him", "по его словам". */
+const POSSESSIVE = /^(?:(?:ses|son|leurs?)[\s\u00a0]+(?:mots|propos|termes|dires|paroles)|lui|eux|lui-même|elle-même|eux-mêmes|him|her|them|(?:his|her|their)[\s\u00a0]+(?:own[\s\u00a0]+)?words|(?:его|её|ее|их)[\s\u00a0]+(?:словам|мнению|данным))$/iu;
+/** "Officiellement, ...", "Officially ...", "Официально ...": the authorities say so; named in the adverb's language. */
+const OFFICIAL = new RegExp(`^(?:[«“"]${SP0})?(?:(?:Mais|Et|Or|Pourtant|But|And|Yet|Но|А|И),?${SP})?(Officiellement|Officially|Официально)(?![\\p{L}])${SP0},?${SP0}`, 'iu');
+const AUTHORITIES: Record<string, string> = { officiellement: 'autorités', officially: 'authorities', официально: 'власти' };
+
 /** "Selon X, ...", "D'après X, ...", "According to X, ...", "По словам X, ...". */
 const SOURCE_FIRST = new RegExp(
-  `^(?:[«“"][\\s\\u00a0]*)?(?:(?:Encore${SP}une${SP}fois|Mais|Et|Or|Ainsi|Officiellement|However|But|Но|А|И),?${SP})?(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению|информации)|как${SP}(?:заявил|сообщил|сказал)\\p{L}*)${SP}([^,:;]{2,160}?)${SP0}([,:])`,
+  `^(?:[«“"][\\s\\u00a0]*)?(?:(?:Encore${SP}une${SP}fois|Mais|Et|Or|Ainsi|Officiellement|However|But|Но|А|И),?${SP})?(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению|информации)|как${SP}(?:заявил|сообщил|сказал)\\p{L}*|${POSSESSIVE_LEAD})${SP}([^,:;]{2,160}?)${SP0}([,:])`,
   'diu',
 );
 /** "..., selon Wikipedia.", "..., selon les mots de Tokayev lui-même.", "..., according to the ministry.", "..., по словам министра." */
 const SOURCE_LAST = new RegExp(
-  `,${SP}(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению))${SP}(?:les${SP}(?:mots|propos|termes)${SP}(?:de${SP}|d${AP}|du${SP}))?([^,;:]{2,160}?)[\\s.!?…»”]*$`,
+  `,${SP}(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению)|${POSSESSIVE_LEAD})${SP}(?:les${SP}(?:mots|propos|termes)${SP}(?:de${SP}|d${AP}|du${SP}))?([^,;:]{2,160}?)[\\s.!?…»”]*$`,
   'diu',
 );
 /** "Comme l'a dit Randolph Bourne: « ... »", "comme l'avait relevé Mikhaïl Bakounine, ...". */
@@ -76,7 +84,10 @@ const RELATIVE = /^(?:laquelle|lequel|lesquelles|lesquels|which|whom|котор�
 const FUNCTION_WORD = /^(?:(?:comme|ici|là|alors|ainsi|mais|et|puis|le|la|les|l['’]|un|une|des|ce|cela|ça|tout|tous|it|this|that|there|это|так|как)(?:[\s\u00a0]+|$))+$/iu;
 const PREPOSITION = /^(?:sur|dans|à|en|pour|par|avec|sans|sous|depuis|après|avant|pendant|chez|vers|entre|on|in|at|by|with|from|в|на|по|с|из|от)(?![\p{L}])/iu;
 const ARTICLE = /^(?:(?:le|la|les|un|une|des|the|a|an)[\s\u00a0]+|l['’])/iu;
-const CONNECTOR = /^(?:mais|et|or|puis|alors|ensuite|ainsi|cependant|pourtant|enfin|donc|but|and|so|then|но|а|и|однако)[\s\u00a0,]+/iu;
+const CONNECTOR = /^(?:(?:mais|et|or|puis|alors|ensuite|ainsi|cependant|pourtant|enfin|donc|but|and|so|then|но|а|и|однако)[\s\u00a0,]+)?(?:(?:officiellement|officially|официально)[\s\u00a0,]+)?/iu;
+/** A role written after the name, between commas: "Zhanbolat Mamay, journaliste politique,", "X, a political journalist,". */
+const ROLE_AFTER = /^[\s\u00a0]*,[\s\u00a0]*(\p{Ll}[\p{L}'’-]*(?:[\s\u00a0]+[\p{L}][\p{L}'’-]*){0,5})[\s\u00a0]*,?[\s\u00a0]*$/u;
+const NOT_ROLE = /^(?:qui|que|qu['’]|dont|où|lui|elle|eux|who|which|whose|that|he|she|they|который|которая|которые|он|она|они)$/iu;
 /** Words that start a subject phrase (not a complement: "de l'Intérieur" is not the subject). */
 const DETERMINER = new RegExp(`(?<![\\p{L}])(?:(?<!(?<![\\p{L}])(?:de|du|des|d['’]|à|au|aux|en|par|sur|pour)${SP})(?:le|la|les|l['’]|un|une|des|certains|certaines|ces|ce|cette|mon|ma|mes|son|sa|ses|leur|leurs|plusieurs|the|a|an|some))(?![\\p{L}])`, 'giu');
 
@@ -90,14 +101,27 @@ function claimantOf(phrase: Span, text: string, people: readonly PersonMention[]
   const words = text.slice(phrase[0], phrase[1]).trim();
   if (words === '' || FIRST_PERSON.test(words)) return undefined;
   const person = [...people].reverse().find((p) => p.at[0] >= phrase[0] && p.at[1] <= phrase[1]);
-  if (person !== undefined) return { name: person.name, ...(person.role !== undefined ? { role: person.role } : {}) };
+  if (person !== undefined) {
+    const role = person.role ?? roleAfter(text.slice(person.at[1], phrase[1]));
+    return { name: person.name, ...(role !== undefined ? { role } : {}) };
+  }
   const bare = words.replace(/[\s\u00a0]+/g, ' ').replace(/^[«“"(\s]+|[»”")\s,]+$/gu, '');
+  if (POSSESSIVE.test(bare)) return last;
   const first = bare.split(' ')[0] ?? '';
   if (PRONOUN.test(bare)) return last;
   if (RELATIVE.test(first) || FIRST_PERSON.test(bare)) return undefined;
   const name = bare.replace(ARTICLE, '').replace(/[\s\u00a0]+lui-même$|[\s\u00a0]+elle-même$/u, '');
   if (name.length < 2 || name.length > 120 || name.split(' ').length > 10 || !/\p{L}{3}/u.test(name) || FUNCTION_WORD.test(name)) return undefined;
   return { name };
+}
+
+/** The role between commas after a name, without its article; undefined for a clause ("qui était sur place"). */
+function roleAfter(after: string): string | undefined {
+  const m = ROLE_AFTER.exec(after);
+  if (m === null) return undefined;
+  const role = m[1]!.replace(/[\s\u00a0]+/g, ' ').replace(ARTICLE, '');
+  const first = role.split(' ')[0] ?? '';
+  return role.length >= 3 && !NOT_ROLE.test(first) && !FUNCTION_WORD.test(role) ? role : undefined;
 }
 
 /** The subject phrase just before a speech verb: from the last subject-like determiner or capitalised word of its clause. */
@@ -249,6 +273,12 @@ function claimInSentence(text: string, s: Span, people: readonly PersonMention[]
       continue;
     }
     return { at: s, statement: st, claimant, attribution: [subject[0], st[0]] };
+  }
+  // "Officiellement, 225 personnes sont mortes": no speaker named, the authorities' word.
+  const official = OFFICIAL.exec(b);
+  if (official !== null) {
+    const st = trimSpan(text, [bs + official[0].length, s[1]]);
+    if (st !== undefined) return { at: s, statement: st, claimant: { name: AUTHORITIES[official[1]!.toLowerCase()]! }, attribution: [bs, st[0]] };
   }
   return undefined;
 }
