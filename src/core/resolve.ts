@@ -8,6 +8,7 @@ import { jaroWinkler } from '@skyra/jaro-winkler';
 import { distance } from 'fastest-levenshtein';
 import { foldText, foldToken, tokenize } from './fold.ts';
 import { resolvePlace } from './gazetteer.ts';
+import { russianNominative } from './extract/people.ts';
 import type { NameMatch, PersonMention, Span } from './extract/types.ts';
 
 /** The detail of a match on a family name alone: the caller decides whether it is ambiguous. */
@@ -26,9 +27,9 @@ interface NameWords {
   family: number;
 }
 
-/** Russian feminine family names end in -a (Nazarbayeva): the family is the same. */
+/** Russian feminine family names end in -a (Nazarbayeva), -oi in the other cases (Назарбаевой): the family is the same. */
 function familyKey(word: string): string {
-  return word.replace(/(ov|ev|in|sk)a$/, '$1').replace(/aia$/, 'ii');
+  return word.replace(/(ov|ev|in|sk)(?:a|oi)$/, '$1').replace(/aia$/, 'ii');
 }
 
 function nameWords(name: string): NameWords {
@@ -84,13 +85,43 @@ function result(score: number, reason: NameMatch['reason'], detail: string, same
 }
 
 /**
+ * A name with the words written just before it in its text ("по словам министра "), which can
+ * say that a Russian name is declined: "Токаева" after "задержание" is the genitive of Токаев.
+ */
+export type PersonNameInText = string | { name: string; before?: string };
+
+/** The name in the nominative, and a note saying so when the words before it declined it. */
+function nominativeOf(n: PersonNameInText): { name: string; note?: string } {
+  if (typeof n === 'string') return { name: n };
+  const read = n.before === undefined ? undefined : russianNominative(n.name, n.before);
+  return read ? { name: read.name, note: `${n.name}: ${read.case} of ${read.name}` } : { name: n.name };
+}
+
+/**
+ * Two person names, each a string or a name with the words before it in its text (which can
+ * show a Russian man's name declined: "у Токаева" is Токаев's, while a lone "Токаева" may be a
+ * woman). Compared in the nominative; the detail says when a name was read as declined.
+ * Symmetric: compare(a, b) equals compare(b, a).
+ */
+export function comparePersonNames(a: PersonNameInText, b: PersonNameInText): NameMatch {
+  const na = nominativeOf(a);
+  const nb = nominativeOf(b);
+  const notes = [na.note, nb.note].filter((n): n is string => n !== undefined).sort();
+  const m = compareWrittenNames(na.name, nb.name);
+  if (notes.length === 0) return m;
+  // The words differ as written, so a match of declined names is never 'identical'.
+  const declined = m.reason === 'identical' ? result(0.95, 'same-folded', m.detail) : m;
+  return { ...declined, detail: `${declined.detail} (${notes.join('; ')})` };
+}
+
+/**
  * Two person names: identical, the same across scripts ('same-folded'), spelled a little
  * differently ('close-spelling'), with initials ("K. Tokaïev"), in the other order ("Tokaïev
  * Kassym-Jomart"), or namesakes (same family name, different given names: never the same).
  * A lone family name against a full name is proposed (the caller decides whether it is
  * ambiguous in its group). Symmetric: compare(a, b) equals compare(b, a).
  */
-export function comparePersonNames(a: string, b: string): NameMatch {
+function compareWrittenNames(a: string, b: string): NameMatch {
   // Order the pair canonically so the result cannot depend on argument order.
   if (a > b) [a, b] = [b, a];
   if (a.trim() === '' || b.trim() === '') return result(0, 'different', '');

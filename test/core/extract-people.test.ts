@@ -77,3 +77,49 @@ test('hostile text never throws and gives valid, ordered spans', () => {
     { numRuns: 2000 },
   );
 });
+
+test('Russian declension: a man’s name in an oblique case is named in the nominative, its text kept as written', () => {
+  const ru = people(
+    'По словам министра Ерлана Тургумбаева, задержаны 8000 человек. Россия поддержала Касым-Жомарта Токаева, а Касым-Жомарт Токаев поблагодарил её. ' +
+      'Задержание Токаева обсуждали. У Назарбаева нет власти. Дарига Назарбаева молчит. Нурсултан Назарбаев ушёл. ' +
+      'Путин позвонил Касым-Жомарту Токаеву. Он говорил с Ерланом Тургумбаевым и о Махамбете Абжане.',
+    'ru',
+  );
+  assert.deepEqual(ru.map((m) => [m.text, m.name]), [
+    ['Ерлана Тургумбаева', 'Ерлан Тургумбаев'],
+    ['Касым-Жомарта Токаева', 'Касым-Жомарт Токаев'],
+    ['Касым-Жомарт Токаев', 'Касым-Жомарт Токаев'],
+    ['Токаева', 'Токаев'],
+    ['Назарбаева', 'Назарбаев'],
+    ['Дарига Назарбаева', 'Дарига Назарбаева'], // a woman, in the nominative
+    ['Нурсултан Назарбаев', 'Нурсултан Назарбаев'],
+    ['Путин', 'Путин'],
+    ['Касым-Жомарту Токаеву', 'Касым-Жомарт Токаев'],
+    ['Ерланом Тургумбаевым', 'Ерлан Тургумбаев'],
+    ['Махамбете Абжане', 'Махамбет Абжан'],
+  ]);
+  assert.equal(ru[0]!.role, 'министра');
+  // Without a word that governs the case, "-а -ева" may be a woman in the nominative: left as written.
+  assert.deepEqual(people('Динара Кулибаева владеет банком.', 'ru').map((m) => m.name), ['Динара Кулибаева']);
+  // The rules are Russian: French and Kazakh names are never "declined".
+  assert.deepEqual(people('Selon le ministre Erlan Turgumbaeva.').map((m) => m.name), ['Erlan Turgumbaeva']);
+});
+
+test('organisations are not people, by their head noun, in English, French and Russian', () => {
+  const en = people('According to the Interior Ministry, 164 people died. The National Security Committee and the Prosecutor General’s Office said so, as did the Ministry of Internal Affairs, the Nur Otan Party and the Anti-Corruption Agency. Tokayev spoke.', 'en');
+  assert.deepEqual(en.map((m) => m.name), ['Tokayev']);
+  const fr = people('Selon le Ministère de l’Intérieur, 164 morts. Le Comité de Sécurité Nationale a parlé, puis le Parti Nur Otan, l’Agence Anticorruption et le Bureau du Procureur Général. Le président Tokaïev a signé.');
+  assert.deepEqual(fr.map((m) => m.name), ['Tokaïev']);
+  const ru = people('Как сообщает МВД, задержаны 8000 человек. Генпрокуратура Казахстана заявила. Министерство Внутренних Дел молчит, Комитет Национальной Безопасности тоже. Президент Токаев выступил.', 'ru');
+  assert.deepEqual(ru.map((m) => m.name), ['Токаев']);
+});
+
+test('lone family names: known from the text, after a role, or by a family ending that is not a place or a common word', () => {
+  const fr = people('Le président Vladimir Poutine a appelé. Ensuite Poutine a raccroché. Lukashenko a écrit. Tokaïev a répondu.');
+  assert.deepEqual(fr.map((m) => m.name), ['Vladimir Poutine', 'Poutine', 'Lukashenko', 'Tokaïev']);
+  assert.deepEqual(people('Путин ответил. Затем Назарбаева молчала.', 'ru').map((m) => m.name), ['Путин', 'Назарбаева']);
+  assert.deepEqual(people('Tokayev spoke. Later, Putin called Tokayev.', 'en').map((m) => m.name), ['Tokayev', 'Putin', 'Tokayev']);
+  // Common words with a family-name ending are not people, nor are places.
+  assert.deepEqual(people('Снова начались протесты. Причина проста. Половина города вышла. Один человек погиб. Камышин молчит.', 'ru'), []);
+  assert.deepEqual(people('Again the police came. Within hours it was over. Begin again. Kamyshin said nothing. China neither.', 'en'), []);
+});

@@ -157,3 +157,37 @@ test('comparison is symmetric, scored 0..1 and never throws on hostile strings',
     { numRuns: 2000 },
   );
 });
+
+test('Russian declension: a man’s family name in the genitive is his, when the text says it is the genitive', () => {
+  // "задержание Токаева", "у Токаева", "по словам Токаева": the genitive of Токаев, the same man.
+  for (const before of ['задержание ', 'у ', 'По словам ', 'по словам министра ']) {
+    const m = comparePersonNames({ name: 'Токаева', before }, 'Токаев');
+    assert.equal(m.same, true, `${before}Токаева: ${JSON.stringify(m)}`);
+    assert.match(m.detail, /genitive/);
+    assert.deepEqual(comparePersonNames('Токаев', { name: 'Токаева', before }), m, 'symmetric');
+  }
+  // The given name in the genitive says it too; dative and instrumental likewise.
+  assert.equal(comparePersonNames('Касым-Жомарта Токаева', 'Касым-Жомарт Токаев').same, false, 'without the text, "-а -ева" may be a woman');
+  assert.equal(comparePersonNames({ name: 'Касым-Жомарта Токаева', before: 'Россия поддержала ' }, 'Kassym-Jomart Tokayev').same, false, 'a verb governs no clear case');
+  assert.equal(comparePersonNames({ name: 'Ерлана Тургумбаева', before: 'По словам министра ' }, 'Ерлан Тургумбаев').same, true);
+  assert.equal(comparePersonNames({ name: 'Касым-Жомарту Токаеву', before: 'позвонил ' }, 'Kassym-Jomart Tokayev').same, true, 'dative of both words');
+  assert.equal(comparePersonNames({ name: 'Ерланом Тургумбаевым', before: 'с ' }, 'Ерлан Тургумбаев').same, true, 'instrumental');
+  // Without such words, the feminine form stays another person: Dariga is not Nursultan, nor is a lone Назарбаева.
+  assert.equal(comparePersonNames('Токаева', 'Токаев').reason, 'namesake');
+  assert.equal(comparePersonNames({ name: 'Назарбаева', before: 'Затем ' }, 'Назарбаев').reason, 'namesake');
+  assert.equal(comparePersonNames('Дарига Назарбаева', 'Нурсултан Назарбаев').reason, 'namesake');
+  assert.equal(comparePersonNames({ name: 'Дарига Назарбаева', before: 'Дочь президента ' }, 'Нурсултан Назарбаев').reason, 'namesake', 'a woman named after a genitive noun is still a woman');
+  assert.equal(comparePersonNames({ name: 'Назарбаевой', before: 'у ' }, 'Нурсултан Назарбаев').same, false, 'the feminine genitive is a woman’s');
+});
+
+test('grouping a Russian text: declined names join the man, the woman stays apart', () => {
+  const text = 'По словам министра Ерлана Тургумбаева, задержаны 8000 человек. Ерлан Тургумбаев это подтвердил. Задержание Токаева обсуждали. Касым-Жомарт Токаев выступил. Дарига Назарбаева молчит. Нурсултан Назарбаев ушёл, у Назарбаева нет власти.';
+  const groups = groupPersonMentions(findPeople(text, passagesOf(text), { lang: 'ru' }));
+  const names = groups.map((g) => g.mentions.map((m) => m.text).sort());
+  assert.deepEqual(names, [
+    ['Ерлан Тургумбаев', 'Ерлана Тургумбаева'],
+    ['Касым-Жомарт Токаев', 'Токаева'],
+    ['Дарига Назарбаева'],
+    ['Назарбаева', 'Нурсултан Назарбаев'],
+  ]);
+});

@@ -23,10 +23,12 @@ const STOP = new Set(
     'janvier février mars avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche ' +
     // English
     'the a an and or but of in on at to for from by with without after before since during when while then there this that these those ' +
-    'he she they we it his her their our its what who why how yes no mr mrs ms dr president minister journalist ' +
+    'he she they we it his her their our its what who why how yes no mr mrs ms dr president minister journalist general prosecutor ' +
+    'again within begin later earlier meanwhile yesterday today ' +
     'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
     // Russian
     'и в во на с со по за из от до у о об к не но а как что это он она они мы вы я его ее её их так когда после перед ' +
+    'затем потом также тогда однако поэтому сегодня вчера здесь там ещё уже позже ранее вскоре сейчас теперь даже лишь только именно наконец сначала снова один одна одно ' +
     'президент министр журналист господин госпожа январь января февраля марта апреля мая июня июля августа сентября октября ноября декабря'
   ).split(/\s+/),
 );
@@ -41,6 +43,28 @@ const NOT_PERSON = new Set(
     'телеканал партия комитет совет банк союз'
   ).split(/\s+/).map((w) => w.toLowerCase()),
 );
+
+/**
+ * Head nouns of institutions' names ("Interior Ministry", "Ministère de l’Intérieur", "Nur Otan
+ * Party", "Генпрокуратура"): capitalised words next to one name the institution, not a person.
+ * Russian and Kazakh decline them, so their Cyrillic heads are stems.
+ */
+const ORG_HEADS = new Set(
+  (
+    'ministry ministries committee party agency office service council department administration government court senate parliament ' +
+    'assembly bureau commission directorate inspectorate movement institute university foundation association coalition alliance embassy consulate federation organisation organization ' +
+    'ministère comité agence bureau office service conseil direction administration gouvernement parquet sénat parlement assemblée commission mouvement ' +
+    'centre institut université fondation fonds association coalition alliance ambassade consulat fédération organisation syndicat confédération'
+  ).split(/\s+/),
+);
+const ORG_HEAD_STEM =
+  /^(?:ген|экс-)?(?:министерств|комитет|парти[яиюе]|агентств|служб|управлени|департамент|администраци|правительств|прокуратур|полици|гварди|сенат|парламент|мажилис|ассамбле|комисси|движени|институт|университет|фонд|ассоциаци|коалици|посольств|консульств|федераци|организаци|аппарат|акимат|ведомств|министрлі|комитеті|агенттіг|әкімдіг|үкімет)/u;
+
+/** Whether a word is the head noun of an institution's name, in any of the languages. */
+function isOrgHead(word: string): boolean {
+  const l = lower(word);
+  return NOT_PERSON.has(l) || ORG_HEADS.has(l) || ORG_HEAD_STEM.test(l);
+}
 
 /** Family-name endings: Russian, Kazakh, Ukrainian, Georgian forms, in the Latin and Cyrillic scripts. */
 const FAMILY_ENDING = /(?:ov|ova|ev|eva|iev|ieva|aïev|aïeva|yev|yeva|enko|uly|ulı|kyzy|bekov|dze|shvili|ов|ова|ев|ева|ин|ина|енко|улы|ұлы|қызы)$/iu;
@@ -100,7 +124,12 @@ const isAllCaps = (w: string) => w.length > 1 && w === w.toLocaleUpperCase('fr')
 function nameWord(w: Word): boolean {
   if (!w.capital || isAllCaps(w.text)) return false;
   const l = lower(w.text);
-  return !STOP.has(l) && !NOT_PERSON.has(l) && !w.text.split(/[-'’]/).some((p) => STOP.has(lower(p)) && p.length > 2 && p !== w.text);
+  return !STOP.has(l) && !isOrgHead(l) && !russianCommonNoun(l) && !w.text.split(/[-'’]/).some((p) => STOP.has(lower(p)) && p.length > 2 && p !== w.text);
+}
+
+/** Sentence-initial: after . ! ? or at a paragraph's start, where every word is capitalised. */
+function sentenceInitial(text: string, start: number): boolean {
+  return /(?:[.!?…]["»”)]?\s+|\n\s*\n\s*|^\s*)$/u.test(text.slice(Math.max(0, start - 6), start));
 }
 
 /**
@@ -122,6 +151,7 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     const p = placeSpans[lo];
     return p !== undefined && p.at[0] < at[1];
   };
+  const lone = loneWords(text, words, opts.lang);
   const runs: { from: number; to: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!nameWord(words[i]!) && !initialAt(text, words, i)) continue;
@@ -168,26 +198,35 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     const initials = words.slice(a, b + 1).filter((_, k) => initialAt(text, words, a + k)).length;
     const nameWords = b - a + 1 - initials;
     if (nameWords > 4) continue;
-    // An organisation's name goes on: "Caspi Neft JSC", "Kaspi Bank".
+    // An organisation's name goes on: "Caspi Neft JSC", "Kaspi Bank", "Interior Ministry", "Prosecutor General’s Office".
     const next = words[b + 1];
-    if (next && joined(text, words[b]!, next) && (NOT_PERSON.has(lower(next.text)) || isAllCaps(next.text))) continue;
+    if (next && (joined(text, words[b]!, next) || /^['’]s[ \u00a0]$/.test(text.slice(words[b]!.at[1], next.at[0]))) && (isOrgHead(next.text) || isAllCaps(next.text))) continue;
+    // ...or its head comes first: "Parti Nur Otan", "Комитет Национальной Безопасности", "Ministry of Internal Affairs".
+    if (orgHeadBefore(text, at[0], text.slice(at[0], at[1]))) continue;
     // "la société d’investissement russe Baring Vostok", "la revue Yudol’": an organisation or a work.
     if (ORG_BEFORE.test(text.slice(Math.max(0, at[0] - 60), at[0]))) continue;
     // « Big Brother »: a quoted phrase, not someone's name.
     if (/[«“"]\s*$/.test(text.slice(Math.max(0, at[0] - 3), at[0])) && /^\s*[»”"]/.test(text.slice(at[1], at[1] + 3))) continue;
     // One word alone is a name with a role, a family-name ending or an initial ("K. Tokaïev");
     // otherwise only if it is the family name of a full name in the same text (checked below).
-    if (nameWords === 1 && !role && initials === 0 && !FAMILY_ENDING.test(words[b]!.text)) {
+    if (nameWords === 1 && !role && initials === 0 && !lone.familyShaped(words[b]!)) {
       people.push({ at, name: text.slice(at[0], at[1]), single: true });
       continue;
     }
     people.push({ at, name: text.slice(at[0], at[1]), ...(role ? { role } : {}), single: false });
   }
 
-  // A lone word without a role or family ending counts only as the family name of a full name here.
-  const families = new Set(
-    people.filter((p) => !p.single && /\s/.test(p.name)).map((p) => foldToken(lastWord(p.name))),
-  );
+  // Russian names in an oblique case are named in the nominative (Ерлана Тургумбаева: Ерлан Тургумбаев).
+  if (opts.lang === 'ru') {
+    const given = new Set(people.filter((p) => /\s/.test(p.name)).map((p) => p.name.split(/\s+/)[0]!));
+    for (const p of people) {
+      const nominative = russianNominative(p.name, text.slice(Math.max(0, p.at[0] - 60), p.at[0]), (g) => given.has(g));
+      if (nominative) p.name = nominative.name;
+    }
+  }
+  // A lone word without a role or family ending counts only as the family name of a person named
+  // here in full or with a role ("le président Poutine ... Poutine").
+  const families = new Set(people.filter((p) => !p.single).map((p) => foldToken(lastWord(p.name))));
   const out: PersonMention[] = [];
   let lastPassage = '';
   for (const p of people) {
@@ -199,10 +238,49 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
       // Passages come in order: the one reached tells how far the text is done.
       opts.onProgress?.(passage.n, passages.length);
     }
-    const text_ = text.slice(p.at[0], p.at[1]);
-    out.push({ type: 'person', at: p.at, text: text_, passage: passage.id, name: text_.replace(/\s+/g, ' '), ...(p.role ? { role: p.role } : {}) });
+    out.push({ type: 'person', at: p.at, text: text.slice(p.at[0], p.at[1]), passage: passage.id, name: p.name.replace(/\s+/g, ' '), ...(p.role ? { role: p.role } : {}) });
   }
   return out;
+}
+
+/** Endings of a family name that common words share more often at a sentence's start ("Причина", "Половина", "China"). */
+const WEAK_FAMILY_ENDING = /(?:ина|ina)$/iu;
+/** English and Russian-in-Latin family names in -in (Putin, Kalinin); French writes them -ine (Poutine, Lénine), and its -in words are French. */
+const LATIN_IN = /[^aeiouy]in$/iu;
+const FRENCH_INE = /[^aeiouy]ine$/iu;
+
+/**
+ * Whether a lone capitalised word looks like a family name by its ending (Tokayev, Путин,
+ * Lukashenko, Putin) and not like a common word: a word the text also writes in lower case is
+ * one, and a weak ending at a sentence's start counts only if the word is capitalised mid-sentence elsewhere.
+ */
+function loneWords(text: string, words: readonly Word[], lang: ExtractOptions['lang']): { familyShaped(w: Word): boolean } {
+  let lowerCase: Set<string> | undefined;
+  let midSentence: Set<string> | undefined;
+  return {
+    familyShaped(w: Word): boolean {
+      const latinIn = lang === 'fr' ? FRENCH_INE.test(w.text) : LATIN_IN.test(w.text);
+      if (!FAMILY_ENDING.test(w.text) && !latinIn) return false;
+      lowerCase ??= new Set((text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu) ?? []));
+      if (lowerCase.has(lower(w.text))) return false;
+      // French nouns in -ine a text also writes in lower case were left out just above.
+      const weak = WEAK_FAMILY_ENDING.test(w.text) || (latinIn && lang !== 'fr');
+      if (!weak || !sentenceInitial(text, w.at[0])) return true;
+      midSentence ??= new Set(words.filter((x) => !sentenceInitial(text, x.at[0])).map((x) => x.text));
+      return midSentence.has(w.text);
+    },
+  };
+}
+
+/** The head of an institution's name just before `start`: "Parti ", "Комитет ", "Ministry of ", "Comité de la ". */
+function orgHeadBefore(text: string, start: number, name: string): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const adjacent = /([\p{L}-]+)[ \u00a0]+$/u.exec(before);
+  // "le gouvernement Nazarbayev" names the man: a family-shaped name after a head is still a person's.
+  if (adjacent && isOrgHead(adjacent[1]!) && !FAMILY_ENDING.test(lastWord(name))) return true;
+  // With a link word only when the head is capitalised: "the Ministry of ...", not "the party of Nursultan Nazarbayev".
+  const linked = /(\p{Lu}[\p{L}-]*)[ \u00a0]+(?:of(?: the)?|for(?: the)?|on|de(?: la)?|du|des|d['’]|de l['’])[ \u00a0]*$/u.exec(before);
+  return linked !== null && isOrgHead(linked[1]!);
 }
 
 function lastWord(name: string): string {
@@ -228,4 +306,89 @@ function roleBefore(text: string, start: number): string | undefined {
   if (!m) return undefined;
   const role = m[0].trim().replace(/,$/, '').replace(/^(?:l[’']|le |la |les |du |de la |de l[’']|un |une |au |à la |the |a |an )/iu, '').trim();
   return role === '' ? undefined : role;
+}
+
+// Russian declension of men's names. Russian declines names: "по словам министра Ерлана
+// Тургумбаева" names Ерлан Тургумбаев. A man's "-а" (genitive) looks like a woman's nominative
+// (Динара Кулибаева), so the genitive is read only when the words before it govern that case
+// or the given name is seen in the nominative elsewhere; the other cases cannot be a woman's.
+
+/** The oblique cases a man's name shows by its endings (the accusative of a man is his genitive). */
+export type NameCase = 'genitive' | 'dative' | 'instrumental' | 'prepositional';
+const CASES: readonly NameCase[] = ['genitive', 'dative', 'instrumental', 'prepositional'];
+
+const CONSONANT = '[бвгджзклмнпрстфхцчшщқғң]';
+/** One word of a man's name in each case, and what the nominative puts back ("Тургумбаев|а", "Троцк|ого" → "Троцкий"). */
+const MAN_ENDINGS: Record<NameCase, readonly (readonly [RegExp, string])[]> = {
+  genitive: [[/([сц]к)ого$/u, '$1ий'], [new RegExp(`(${CONSONANT})а$`, 'u'), '$1']],
+  dative: [[/([сц]к)ому$/u, '$1ий'], [new RegExp(`(${CONSONANT})у$`, 'u'), '$1']],
+  // Family names in -ов/-ев/-ин decline like adjectives here (Токаевым), given names like nouns (Ерланом).
+  instrumental: [[/([сц]к)им$/u, '$1ий'], [/([оеё]в|[иы]н)ым$/u, '$1'], [new RegExp(`(${CONSONANT})ом$`, 'u'), '$1']],
+  prepositional: [[/([сц]к)ом$/u, '$1ий'], [new RegExp(`(${CONSONANT})е$`, 'u'), '$1']],
+};
+
+/** One word of a man's name read in `c`, in the nominative; undefined when it cannot be in that case. */
+function manNominative(word: string, c: NameCase): string | undefined {
+  for (const [ending, back] of MAN_ENDINGS[c]) {
+    if (!ending.test(word)) continue;
+    const nominative = word.replace(ending, back);
+    return nominative.replace(/-/g, '').length >= 3 ? nominative : undefined;
+  }
+  return undefined;
+}
+
+/** Roles written before a man's name, in the nominative; in another case they give the name's case ("министра Ерлана"). */
+const ROLE_NOUNS = new Set(
+  'министр президент журналист активист генерал депутат лидер блогер аким адвокат премьер-министр экс-президент вице-министр полковник майор правозащитник политик бизнесмен олигарх оппозиционер мэр губернатор посол сенатор'.split(' '),
+);
+
+/** Prepositions and phrases before a name that govern its case. */
+const GOVERNING: readonly (readonly [RegExp, NameCase])[] = [
+  [/(?:^|[\s(«"])(?:у|от|до|из|без|для|около|возле|против|после|кроме|среди|вместо|ради|насчёт|со стороны|по словам|по мнению|по данным|по сообщению|по заявлению|по информации|со слов)$/u, 'genitive'],
+  [/(?:^|[\s(«"])(?:к|ко|благодаря|согласно|вопреки|навстречу)$/u, 'dative'],
+  [/(?:^|[\s(«"])(?:с|со|над|под|перед|между)$/u, 'instrumental'],
+  [/(?:^|[\s(«"])(?:о|об|обо|при)$/u, 'prepositional'],
+];
+
+/** Nouns whose person follows in the genitive ("задержание Токаева", "сторонники Аблязова"). */
+const GENITIVE_NOUN =
+  /^(?:задержани[еяю]|арест[аеу]?|смерт[иь]|гибел[иь]|убийств[оа]|слов[аму]?|заявлени[еяю]|отставк[аиу]|указ[аеу]?|приказ[аеу]?|решени[еяю]|режим[аеу]?|правительств[оа]|администраци[яию]|семь[яиюе]|сын[аеу]?|дочь|дочери|зят[ьяю]|жен[аыеу]|сторонник(?:и|ов|ам)?|адвокат(?:ы|ов)|окружени[еяю]|портрет[ыа]?|освобождени[еяю]|допрос[аеу]?|похищени[еяю]|исчезновени[еяю]|выступлени[еяю]|обращени[еяю]|пресс-секретар[ья]|помощник[аи]?|советник[аи]?|власть|имя|имени)$/u;
+
+/** Whether a capitalised Cyrillic word is a common noun a name never is: an abstract noun or a role in any case ("Задержание", "Министра"). */
+function russianCommonNoun(l: string): boolean {
+  if (!/^\p{Script=Cyrillic}/u.test(l)) return false;
+  if (/(?:ние|тие|ство|ция|ость|изм)$/u.test(l) || GENITIVE_NOUN.test(l) || ROLE_NOUNS.has(l)) return true;
+  return CASES.some((c) => ROLE_NOUNS.has(manNominative(l, c) ?? ''));
+}
+
+/** The case that the words just before a name govern, when they clearly do ("по словам", "у", "министра"). */
+export function governedCase(before: string): NameCase | undefined {
+  const tail = lower(before.slice(-60)).replace(/[\s\u00a0,]+$/u, '').replace(/\s+/g, ' ');
+  for (const [words, c] of GOVERNING) if (words.test(tail)) return c;
+  const last = /[\p{L}-]+$/u.exec(tail)?.[0];
+  if (!last || !/^\p{Script=Cyrillic}/u.test(last)) return undefined;
+  if (GENITIVE_NOUN.test(last)) return 'genitive';
+  return CASES.find((c) => ROLE_NOUNS.has(manNominative(last, c) ?? ''));
+}
+
+/**
+ * A Russian man's name written in an oblique case, in the nominative, when the case is clear:
+ * the words before govern it, or (for two or more words) every word shows the same dative,
+ * instrumental or prepositional ending, or a genitive whose given name `knownGiven` says is
+ * written in the nominative elsewhere. Undefined otherwise (the name is then read as written).
+ */
+export function russianNominative(name: string, before: string, knownGiven?: (given: string) => boolean): { name: string; case: NameCase } | undefined {
+  const words = name.trim().split(/\s+/);
+  if (words.length > 3 || !words.every((w) => /^\p{Script=Cyrillic}[\p{Script=Cyrillic}-]*$/u.test(w))) return undefined;
+  const governed = governedCase(before);
+  for (const c of CASES) {
+    const nominative = words.map((w) => manNominative(w, c));
+    if (nominative.some((n) => n === undefined)) continue;
+    const family = words[words.length - 1]!;
+    const clear =
+      governed === c ||
+      (c === 'genitive' ? words.length > 1 && (knownGiven?.(nominative[0]!) ?? false) : words.length > 1 || /(?:[оеё]в|[иы]н)(?:у|ым)$/u.test(family));
+    if (clear) return { name: nominative.join(' '), case: c };
+  }
+  return undefined;
 }
