@@ -79,6 +79,7 @@ interface Context {
   passages: readonly Passage[];
   sourceId: string;
   lang: string;
+  onProgress?: ExtractOptions['onProgress'];
 }
 
 function sentenceAround(ctx: Context, at: Span): Span | undefined {
@@ -93,6 +94,8 @@ function eventCandidates(ctx: Context, mentions: readonly Mention[]): Candidate[
   const places = mentions.filter((m): m is PlaceMention => m.type === 'place');
   const seen = new Set<string>();
   for (const date of dates) {
+    // Events are most of the candidates' work: the passage reached tells how far it is.
+    ctx.onProgress?.(passageAt(ctx.passages, date.at[0])?.n ?? 0, ctx.passages.length);
     const s = sentenceAround(ctx, date.at);
     if (s === undefined) continue;
     const key = `event:${s[0]}-${s[1]}`;
@@ -182,6 +185,8 @@ function claimCandidates(ctx: Context, mentions: readonly Mention[]): Candidate[
 
 /** Candidate records from an article's mentions, events first, then people, then claims. */
 export function buildCandidates(text: string, passages: readonly Passage[], mentions: readonly Mention[], opts: ExtractOptions & { sourceId: string }): Candidate[] {
-  const ctx: Context = { text, passages, sourceId: opts.sourceId, lang: opts.lang };
-  return [...eventCandidates(ctx, mentions), ...personCandidates(ctx, mentions), ...claimCandidates(ctx, mentions)];
+  const ctx: Context = { text, passages, sourceId: opts.sourceId, lang: opts.lang, ...(opts.onProgress !== undefined ? { onProgress: opts.onProgress } : {}) };
+  const out = [...eventCandidates(ctx, mentions), ...personCandidates(ctx, mentions), ...claimCandidates(ctx, mentions)];
+  opts.onProgress?.(passages.length, passages.length);
+  return out;
 }
