@@ -7,7 +7,7 @@
  */
 import { foldToken } from '../fold.ts';
 import { passageAt } from './passages.ts';
-import { findPlaces, isCountryOrRegionName } from './places.ts';
+import { findPlaces, isCountryOrRegionName, placeNameForm } from './places.ts';
 import type { ExtractOptions, Passage, PersonMention } from './types.ts';
 
 /** Capitalised words that begin sentences or titles but are never part of a person's name. */
@@ -24,11 +24,12 @@ const STOP = new Set(
     // English
     'the a an and or but of in on at to for from by with without after before since during when while then there this that these those ' +
     'he she they we it his her their our its what who why how yes no mr mrs ms dr president minister journalist general prosecutor ' +
-    'again within begin later earlier meanwhile yesterday today ' +
+    'again within begin later earlier meanwhile yesterday today mayor governor spokesman spokeswoman spokesperson chairman chairwoman senator ambassador judge commander chief deputy ' +
     'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
     // Russian
     'и в во на с со по за из от до у о об к не но а как что это он она они мы вы я его ее её их так когда после перед ' +
     'затем потом также тогда однако поэтому сегодня вчера здесь там ещё уже позже ранее вскоре сейчас теперь даже лишь только именно наконец сначала снова один одна одно ' +
+    'наш наша наше наши мой моя моё мои твой их этот эта эти тот та те весь вся всё все каждый многие некоторые другие ' +
     'президент министр журналист господин госпожа январь января февраля марта апреля мая июня июля августа сентября октября ноября декабря'
   ).split(/\s+/),
 );
@@ -52,7 +53,7 @@ const NOT_PERSON = new Set(
 const ORG_HEADS = new Set(
   (
     'ministry ministries committee party agency office service council department administration government court senate parliament ' +
-    'assembly bureau commission directorate inspectorate movement institute university foundation association coalition alliance embassy consulate federation organisation organization ' +
+    'assembly bureau commission directorate inspectorate movement institute university foundation association coalition alliance embassy consulate federation organisation organization watch international ' +
     'ministère comité agence bureau office service conseil direction administration gouvernement parquet sénat parlement assemblée commission mouvement ' +
     'centre institut université fondation fonds association coalition alliance ambassade consulat fédération organisation syndicat confédération'
   ).split(/\s+/),
@@ -78,6 +79,7 @@ const ROLE_BEFORE = new RegExp(
     'opposant(?:e)?|oligarque|homme d[’\']affaires|banquier|blogueu(?:r|se)|écrivain(?:e)?|poète|chercheu(?:r|se)|secrétaire général|' +
     'général|colonel|maire|akim|chef(?: de l[’\']État)?|dirigeant(?:e)?|leader|porte-parole|fondat(?:eur|rice)|dictateur|' +
     'M\\.|Mme|Mr\\.?|Mrs\\.?|Dr\\.?|president|prime minister|minister(?: of the Interior)?|journalist|activist|lawyer|blogger|' +
+    'mayor|governor|spokes(?:man|woman|person)|chairman|chairwoman|senator|ambassador|judge|commander|prosecutor(?: general)?|' +
     'президент(?:а|ом|у)?|министр(?:а)?(?: внутренних дел)?|журналист(?:ка|а)?|активист(?:ка|а)?|премьер-министр(?:а)?|генерал(?:а)?)' +
     ')(?: actuel(?:le)?| par intérim| kazakh(?:e)?| russe| biélorusse| kirghize?| en exercice)?),?[ \\u00a0]+$',
   'iu',
@@ -169,9 +171,13 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     // Trim a trailing initial, and runs that are a place ("Almaty") or hold one ("Kazakhstan Debout").
     while (b >= a && initialAt(text, words, b)) b--;
     if (b < a) continue;
-    const span: [number, number] = [words[a]!.at[0], words[b]!.at[1]];
+    // "аким Алматы Бакытжан Сагинтаев", "президент Казахстана Токаев", "Almaty Mayor Bakytzhan Sagintayev": a place
+    // before a name (a Russian one declined) is where the person holds office, not part of the name.
+    const leadingPlace = placeNameForm(words[a]!.text);
+    if (leadingPlace && (b - a >= 2 || (leadingPlace === 'declined' && b > a))) a++;
     // "Oyan Kazakhstan", "Kazakhstan Debout": a country's name makes a run an organisation's.
     if (b > a && words.slice(a, b + 1).some((w) => isCountryOrRegionName(w.text))) continue;
+    const span: [number, number] = [words[a]!.at[0], words[b]!.at[1]];
     if (inPlace(span)) {
       // "Zhanabergen Talgat" is fine; "Almaty Tokayev" is not a name: keep what is outside the place.
       const outside = [];
@@ -209,6 +215,8 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     if (/[«“"]\s*$/.test(text.slice(Math.max(0, at[0] - 3), at[0])) && /^\s*[»”"]/.test(text.slice(at[1], at[1] + 3))) continue;
     // One word alone is a name with a role, a family-name ending or an initial ("K. Tokaïev");
     // otherwise only if it is the family name of a full name in the same text (checked below).
+    // "la Marine", "the Kremlin": a name without a role takes no article.
+    if (nameWords === 1 && !role && /(?:^|[\s(])(?:le|la|les|l['’]|du|des|au|aux|un|une|the)[ \u00a0]*$/iu.test(text.slice(Math.max(0, at[0] - 5), at[0]))) continue;
     if (nameWords === 1 && !role && initials === 0 && !lone.familyShaped(words[b]!)) {
       people.push({ at, name: text.slice(at[0], at[1]), single: true });
       continue;
@@ -218,9 +226,12 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
 
   // Russian names in an oblique case are named in the nominative (Ерлана Тургумбаева: Ерлан Тургумбаев).
   if (opts.lang === 'ru') {
-    const given = new Set(people.filter((p) => /\s/.test(p.name)).map((p) => p.name.split(/\s+/)[0]!));
+    const full = people.filter((p) => /\s/.test(p.name)).map((p) => p.name.split(/\s+/));
+    const given = new Set(full.map((ws) => ws[0]!));
+    const families = new Set(full.map((ws) => ws[ws.length - 1]!));
+    const known: KnownNames = { given: (g) => given.has(g), manOnly: (f) => families.has(f) && !families.has(`${f}а`) };
     for (const p of people) {
-      const nominative = russianNominative(p.name, text.slice(Math.max(0, p.at[0] - 60), p.at[0]), (g) => given.has(g));
+      const nominative = russianNominative(p.name, text.slice(Math.max(0, p.at[0] - 80), p.at[0]), known);
       if (nominative) p.name = nominative.name;
     }
   }
@@ -279,7 +290,10 @@ function orgHeadBefore(text: string, start: number, name: string): boolean {
   // "le gouvernement Nazarbayev" names the man: a family-shaped name after a head is still a person's.
   if (adjacent && isOrgHead(adjacent[1]!) && !FAMILY_ENDING.test(lastWord(name))) return true;
   // With a link word only when the head is capitalised: "the Ministry of ...", not "the party of Nursultan Nazarbayev".
-  const linked = /(\p{Lu}[\p{L}-]*)[ \u00a0]+(?:of(?: the)?|for(?: the)?|on|de(?: la)?|du|des|d['’]|de l['’])[ \u00a0]*$/u.exec(before);
+  // "the Ministry of Information and Social Development": names joined by "and" stay in the institution's name.
+  const linked = /(\p{Lu}[\p{L}-]*)[ \u00a0]+(?:of(?: the)?|for(?: the)?|on|de(?: la)?|du|des|d['’]|de l['’])(?:[ \u00a0]*\p{Lu}[\p{L}-]*(?:[ \u00a0]+\p{Lu}[\p{L}-]*)*[ \u00a0]+(?:and|&|et|и))?[ \u00a0]*$/u.exec(
+    text.slice(Math.max(0, start - 80), start),
+  );
   return linked !== null && isOrgHead(linked[1]!);
 }
 
@@ -361,14 +375,42 @@ function russianCommonNoun(l: string): boolean {
   return CASES.some((c) => ROLE_NOUNS.has(manNominative(l, c) ?? ''));
 }
 
-/** The case that the words just before a name govern, when they clearly do ("по словам", "у", "министра"). */
+/** "Глава" (head) is a man's role declined like a woman's noun. */
+const HEAD_FORMS: Readonly<Record<string, NameCase>> = { главы: 'genitive', главу: 'genitive', главе: 'dative', главой: 'instrumental' };
+
+/** Women's nouns a name in the nominative may follow ("дочь первого президента Дарига Назарбаева"). */
+const WOMAN_BEFORE = /(?:^|\s)(?:дочь|жена|супруга|вдова|сестра|мать|внучка|племянница)(?:\s|$)/u;
+
+/** The case a role word gives the name after it ("министра Ерлана": genitive), if it is a role in a case. */
+function roleCase(word: string): NameCase | undefined {
+  return HEAD_FORMS[word] ?? CASES.find((c) => ROLE_NOUNS.has(manNominative(word, c) ?? ''));
+}
+
+/** The case that the words just before a name govern, when they clearly do ("по словам", "у", "министра внутренних дел"). */
 export function governedCase(before: string): NameCase | undefined {
-  const tail = lower(before.slice(-60)).replace(/[\s\u00a0,]+$/u, '').replace(/\s+/g, ' ');
+  const raw = before.slice(-80).replace(/[\s\u00a0,]+$/u, '').replace(/\s+/g, ' ');
+  const tail = lower(raw);
   for (const [words, c] of GOVERNING) if (words.test(tail)) return c;
-  const last = /[\p{L}-]+$/u.exec(tail)?.[0];
-  if (!last || !/^\p{Script=Cyrillic}/u.test(last)) return undefined;
+  const words = raw.split(' ');
+  const last = lower(words[words.length - 1] ?? '');
+  if (!/^\p{Script=Cyrillic}/u.test(last)) return undefined;
   if (GENITIVE_NOUN.test(last)) return 'genitive';
-  return CASES.find((c) => ROLE_NOUNS.has(manNominative(last, c) ?? ''));
+  // A role with what it heads: "министра внутренних дел", "главы КНБ", "акима Алматы" (lower-case words, acronyms, places).
+  for (let k = words.length - 1; k >= Math.max(0, words.length - 4); k--) {
+    const w = words[k]!;
+    const c = roleCase(lower(w));
+    if (c) return WOMAN_BEFORE.test(lower(words.slice(Math.max(0, k - 3), k).join(' '))) ? undefined : c;
+    if (!(/^\p{Ll}/u.test(w) || isAllCaps(w) || placeNameForm(w))) return undefined;
+  }
+  return undefined;
+}
+
+/** What the rest of a text says about names, to read a genitive that no word before it governs. */
+export interface KnownNames {
+  /** A given name written in the nominative in a full name elsewhere ("Касым-Жомарт"). */
+  given(name: string): boolean;
+  /** A man's family name named in full elsewhere, with no woman of that family named ("Путин" but no "… Путина"). */
+  manOnly(family: string): boolean;
 }
 
 /**
@@ -377,7 +419,7 @@ export function governedCase(before: string): NameCase | undefined {
  * instrumental or prepositional ending, or a genitive whose given name `knownGiven` says is
  * written in the nominative elsewhere. Undefined otherwise (the name is then read as written).
  */
-export function russianNominative(name: string, before: string, knownGiven?: (given: string) => boolean): { name: string; case: NameCase } | undefined {
+export function russianNominative(name: string, before: string, known?: KnownNames): { name: string; case: NameCase } | undefined {
   const words = name.trim().split(/\s+/);
   if (words.length > 3 || !words.every((w) => /^\p{Script=Cyrillic}[\p{Script=Cyrillic}-]*$/u.test(w))) return undefined;
   const governed = governedCase(before);
@@ -387,7 +429,11 @@ export function russianNominative(name: string, before: string, knownGiven?: (gi
     const family = words[words.length - 1]!;
     const clear =
       governed === c ||
-      (c === 'genitive' ? words.length > 1 && (knownGiven?.(nominative[0]!) ?? false) : words.length > 1 || /(?:[оеё]в|[иы]н)(?:у|ым)$/u.test(family));
+      (c === 'genitive'
+        ? words.length > 1
+          ? (known?.given(nominative[0]!) ?? false)
+          : (known?.manOnly(nominative[0]!) ?? false)
+        : words.length > 1 || /(?:[оеё]в|[иы]н)(?:у|ым)$/u.test(family));
     if (clear) return { name: nominative.join(' '), case: c };
   }
   return undefined;

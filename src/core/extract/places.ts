@@ -114,6 +114,20 @@ export function isCountryOrRegionName(word: string): boolean {
 }
 
 /**
+ * How a lone word names a gazetteer place: as the place is named ("Almaty", "Казахстан"), in a
+ * Russian or Kazakh case form ("Казахстана", "Алматы" after "аким"), or not at all. findPeople
+ * uses it to cut a place off the front of a run ("аким Алматы Бакытжан Сагинтаев").
+ */
+export function placeNameForm(word: string): 'as-named' | 'declined' | undefined {
+  const idx = placeIndex();
+  const key = keyOf(word);
+  if (key === '' || NOT_PLACES.has(key)) return undefined;
+  if (idx.get(key)?.some((e) => e.trusted)) return 'as-named';
+  if (!/\p{Script=Cyrillic}/u.test(word)) return undefined;
+  return caseForms(key, false).slice(1).some((k) => idx.get(k)?.some((e) => e.trusted)) ? 'declined' : undefined;
+}
+
+/**
  * Places named in the text: the longest gazetteer name starting at each capitalised word,
  * across scripts. Each mention's text is exactly the name as written (without "à", "d’").
  */
