@@ -135,6 +135,16 @@ test('a role written after the name belongs to the claimant, in French, English 
   assert.deepEqual(claims(ru, { lang: 'ru' }).map((c) => [c.claimant, c.statement]), [
     [{ name: 'Жанболат Мамай', role: 'политический журналист' }, 'полиция стреляла в толпу.'],
   ]);
+  // After "Selon X," too; but words that go on into the statement are not a role.
+  const selon = 'Selon Zhanbolat Mamay, journaliste politique, la police a tiré sur la foule. Selon Makhambet Abjan, journalistes et policiers ont été blessés, puis la foule est partie.';
+  assert.deepEqual(claims(selon, { lang: 'fr' }).map((c) => [c.claimant, c.statement]), [
+    [{ name: 'Zhanbolat Mamay', role: 'journaliste politique' }, 'la police a tiré sur la foule.'],
+    [{ name: 'Makhambet Abjan' }, 'journalistes et policiers ont été blessés, puis la foule est partie.'],
+  ]);
+  const according = 'According to Zhanbolat Mamay, a political journalist, the police fired on the crowd.';
+  assert.deepEqual(claims(according, { lang: 'en' }).map((c) => [c.claimant, c.statement]), [
+    [{ name: 'Zhanbolat Mamay', role: 'political journalist' }, 'the police fired on the crowd.'],
+  ]);
   // A clause between commas that is not a role ("qui était sur place") gives none.
   const aside = 'Zhanbolat Mamay, qui était sur place, a déclaré que la police avait tiré.';
   assert.deepEqual(claims(aside, { lang: 'fr' }).map((c) => c.claimant), [{ name: 'Zhanbolat Mamay' }]);

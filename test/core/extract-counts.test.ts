@@ -96,6 +96,8 @@ test('a year that ends a date is not a count, in any language or date form', () 
   assert.deepEqual(counts('On January 5, 2022 protesters gathered; by 6 January 2022 troops had arrived.', 'en').map(brief), []);
   assert.deepEqual(counts('Le 5 janvier 2022 manifestants et policiers se sont affrontés. En janvier 2022 soldats russes.', 'fr').map(brief), []);
   assert.deepEqual(counts('5 января 2022 протестующие вышли на площадь. 05.01.2022 военнослужащие вошли в город.', 'ru').map(brief), []);
+  assert.deepEqual(counts('On 2022-01-05 protesters stormed it; on 05/01/2022 troops came; on 5th January, 2022 rioters fled.', 'en').map(brief), []);
+  assert.deepEqual(counts('В январе 2022 протестующие вышли на площадь.', 'ru').map(brief), []);
   // A number that is not a year after a month, or a year-sized count after no date, still counts.
   assert.deepEqual(counts('On 5 January 300 protesters gathered; 2022 protesters were detained.', 'en').map(brief), [
     ['300 protesters', 300, 'participants', undefined, undefined],
@@ -107,7 +109,7 @@ test('Russian and English counts with the verb first, and the qualifiers between
   const ru =
     'В Алматы погибли 225 человек. Всего задержаны почти 10 000. Ранены более 4 500 человек, в том числе дети. ' +
     'В город вошли 2 030 военнослужащих ОДКБ. Убиты свыше 20 солдат. Задержаны до 300 человек в Алматы. Погибли около 16 сотрудников полиции. ' +
-    'Погибли 5 дней назад. Газ подорожал до 120 тенге.';
+    'Погибли 5 дней назад. Задержано более 10 тыс. человек. Были ранены 12 полицейских. Газ подорожал до 120 тенге.';
   assert.deepEqual(counts(ru, 'ru').map(brief), [
     ['погибли 225 человек', 225, 'killed', undefined, undefined],
     ['задержаны почти 10 000', 10000, 'detained', 'about', undefined],
@@ -116,6 +118,8 @@ test('Russian and English counts with the verb first, and the qualifiers between
     ['Убиты свыше 20 солдат', 20, 'killed', 'at least', undefined],
     ['Задержаны до 300 человек', 300, 'detained', 'up to', undefined],
     ['Погибли около 16 сотрудников', 16, 'killed', 'about', undefined],
+    ['Задержано более 10 тыс. человек', 10000, 'detained', 'at least', undefined],
+    ['ранены 12 полицейских', 12, 'injured', undefined, undefined],
     ['120 тенге', 120, 'other', undefined, true],
   ]);
   const en =

@@ -87,6 +87,10 @@ const ARTICLE = /^(?:(?:le|la|les|un|une|des|the|a|an)[\s\u00a0]+|l['’])/iu;
 const CONNECTOR = /^(?:(?:mais|et|or|puis|alors|ensuite|ainsi|cependant|pourtant|enfin|donc|but|and|so|then|но|а|и|однако)[\s\u00a0,]+)?(?:(?:officiellement|officially|официально)[\s\u00a0,]+)?/iu;
 /** A role written after the name, between commas: "Zhanbolat Mamay, journaliste politique,", "X, a political journalist,". */
 const ROLE_AFTER = /^[\s\u00a0]*,[\s\u00a0]*(\p{Ll}[\p{L}'’-]*(?:[\s\u00a0]+[\p{L}][\p{L}'’-]*){0,5})[\s\u00a0]*,?[\s\u00a0]*$/u;
+/** A role right after "Selon X,": a few words, then a comma and the statement. */
+const ROLE_LEAD = /^[\s\u00a0]*(\p{Ll}[\p{L}'’-]*(?:[\s\u00a0]+[\p{L}][\p{L}'’-]*){0,4})[\s\u00a0]*,[\s\u00a0]+(?=\S+[\s\u00a0]+\S)/u;
+/** Words of a clause, not of a role: "journalistes et policiers ont été blessés," is the statement. */
+const AUXILIARY = /(?:^|[\s\u00a0])(?:a|ont|est|sont|été|était|étaient|avait|avaient|fut|furent|sera|seront|has|have|had|is|are|was|were|been|will|был|была|были|было|будет)(?=[\s\u00a0]|$)/iu;
 const NOT_ROLE = /^(?:qui|que|qu['’]|dont|où|lui|elle|eux|who|which|whose|that|he|she|they|который|которая|которые|он|она|они)$/iu;
 /** Words that start a subject phrase (not a complement: "de l'Intérieur" is not the subject). */
 const DETERMINER = new RegExp(`(?<![\\p{L}])(?:(?<!(?<![\\p{L}])(?:de|du|des|d['’]|à|au|aux|en|par|sur|pour)${SP})(?:le|la|les|l['’]|un|une|des|certains|certaines|ces|ce|cette|mon|ma|mes|son|sa|ses|leur|leurs|plusieurs|the|a|an|some))(?![\\p{L}])`, 'giu');
@@ -196,9 +200,17 @@ function claimInSentence(text: string, s: Span, people: readonly PersonMention[]
   const group = (m: RegExpExecArray, i: number): Span => [bs + m.indices![i]![0], bs + m.indices![i]![1]];
   const first = SOURCE_FIRST.exec(b);
   if (first !== null) {
-    const claimant = claimantOf(group(first, 1), text, people, last);
+    let claimant = claimantOf(group(first, 1), text, people, last);
     if (claimant === undefined) return undefined;
-    const statementFrom = bs + first[0].length;
+    let statementFrom = bs + first[0].length;
+    // "Selon Zhanbolat Mamay, journaliste politique, la police ...": a person's role before the statement.
+    const [ga, gb] = group(first, 1);
+    const lead = first[2] === ',' && claimant.role === undefined && people.some((p) => p.at[0] >= ga && p.at[1] <= gb) ? ROLE_LEAD.exec(text.slice(statementFrom, s[1])) : null;
+    const role = lead !== null && !AUXILIARY.test(lead[1]!.replace(ARTICLE, '')) ? roleAfter(`, ${lead[1]!}`) : undefined;
+    if (lead !== null && role !== undefined) {
+      claimant = { ...claimant, role };
+      statementFrom += lead[0].length;
+    }
     const st = trimSpan(text, [statementFrom, s[1]]);
     if (st === undefined) return first[2] === ':' ? { at: s, statement: s, claimant, attribution: [bs, statementFrom] } : undefined;
     return { at: s, statement: st, claimant, attribution: [bs, statementFrom] };

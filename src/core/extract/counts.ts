@@ -263,6 +263,8 @@ export function findCounts(text: string, passages: readonly Passage[], opts: Ext
       const year = digits !== undefined && /^(?:1[89]\d\d|20\d\d|2100)$/.test(digits);
       const lead = body.slice(Math.max(0, m.index - 30), m.index);
       if (year && endsDate(lead)) continue;
+      // The last part of a numeric date ("2022-01-05", "05/01/2022") is a day or a year, not a count.
+      if (/\d{1,4}[./-]\d{1,2}[./-]$/.test(lead)) continue;
       const q = qualifierBefore(lead);
       const qStart = q !== undefined ? m.index - q.length : m.index;
       const rest = body.slice(tailStart, Math.min(body.length, tailStart + 160));
