@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { findPlaces } from '../../src/core/extract/places.ts';
+import { findPlaces, placeNameForm } from '../../src/core/extract/places.ts';
 import { passagesOf } from '../../src/core/extract/passages.ts';
 import { placeSchema } from '../../src/core/records/common.ts';
 import type { ExtractOptions, PlaceMention } from '../../src/core/extract/types.ts';
@@ -86,4 +86,12 @@ test('hostile text never throws and gives valid, ordered spans', () => {
     }),
     { numRuns: 2000 },
   );
+});
+
+test('placeNameForm: a place as named, declined in Russian, or not a place', () => {
+  assert.equal(placeNameForm('Almaty'), 'as-named');
+  assert.equal(placeNameForm('Казахстан'), 'as-named');
+  assert.equal(placeNameForm('Казахстана'), 'declined');
+  assert.equal(placeNameForm('Жанаозене'), 'declined');
+  for (const w of ['Tokayev', 'Токаева', 'Bakytzhan', 'Union', '', '-', '𝔸']) assert.equal(placeNameForm(w), undefined, w);
 });

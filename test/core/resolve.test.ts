@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { comparePersonNames, comparePlaceNames, groupPersonMentions, suggestSamePeople } from '../../src/core/resolve.ts';
-import { findPeople } from '../../src/core/extract/people.ts';
+import { findPeople, governedCase, russianNominative } from '../../src/core/extract/people.ts';
 import { passagesOf } from '../../src/core/extract/passages.ts';
 import type { NameMatch } from '../../src/core/extract/types.ts';
 
@@ -190,4 +190,23 @@ test('grouping a Russian text: declined names join the man, the woman stays apar
     ['Дарига Назарбаева'],
     ['Назарбаева', 'Нурсултан Назарбаев'],
   ]);
+});
+
+test('declension on hostile input: never throws, same number of words, comparison still symmetric and valid', () => {
+  const piece = fc.constantFrom('Ерлана', 'Токаева', 'Касым-Жомарта', 'Троцкого', 'Ерланом', 'Токаевым', 'у', 'по словам', 'министра', 'главы', 'дочь', 'КНБ', 'Алматы', 'а', 'ом', '-', ' ', '\n', ',', 'É', '\u0301', '𝔸', 'Tokayev');
+  const texts = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.array(piece, { maxLength: 8 }).map((p) => p.join(' ')));
+  fc.assert(
+    fc.property(texts, texts, texts, (name, before, other) => {
+      governedCase(before);
+      const read = russianNominative(name, before, { given: () => true, manOnly: () => true });
+      if (read) {
+        assert.equal(read.name.split(' ').length, name.trim().split(/\s+/).length);
+        assert.ok(read.name.trim() !== '');
+      }
+      const m = comparePersonNames({ name, before }, other);
+      assert.deepEqual(m, comparePersonNames(other, { name, before }));
+      assert.ok(m.score >= 0 && m.score <= 1 && (!m.same || m.score >= 0.7) && !(m.same && (m.reason === 'namesake' || m.reason === 'different')), JSON.stringify(m));
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -122,11 +122,17 @@ function wordsOf(text: string): Word[] {
 const lower = (w: string) => w.toLocaleLowerCase('fr');
 const isAllCaps = (w: string) => w.length > 1 && w === w.toLocaleUpperCase('fr') && /\p{Lu}/u.test(w);
 
-/** A capitalised word that can be part of a name. */
+/** A capitalised word that can be part of a name (remembered: an article repeats its words). */
+const nameWordCache = new Map<string, boolean>();
 function nameWord(w: Word): boolean {
-  if (!w.capital || isAllCaps(w.text)) return false;
-  const l = lower(w.text);
-  return !STOP.has(l) && !isOrgHead(l) && !russianCommonNoun(l) && !w.text.split(/[-'’]/).some((p) => STOP.has(lower(p)) && p.length > 2 && p !== w.text);
+  let ok = nameWordCache.get(w.text);
+  if (ok === undefined) {
+    if (nameWordCache.size > 50_000) nameWordCache.clear();
+    const l = lower(w.text);
+    ok = !isAllCaps(w.text) && !STOP.has(l) && !isOrgHead(l) && !russianCommonNoun(l) && !w.text.split(/[-'’]/).some((p) => STOP.has(lower(p)) && p.length > 2 && p !== w.text);
+    nameWordCache.set(w.text, ok);
+  }
+  return w.capital && ok;
 }
 
 /** Sentence-initial: after . ! ? or at a paragraph's start, where every word is capitalised. */
@@ -285,16 +291,27 @@ function loneWords(text: string, words: readonly Word[], lang: ExtractOptions['l
 
 /** The head of an institution's name just before `start`: "Parti ", "Комитет ", "Ministry of ", "Comité de la ". */
 function orgHeadBefore(text: string, start: number, name: string): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
-  const adjacent = /([\p{L}-]+)[ \u00a0]+$/u.exec(before);
+  // Tokens, not one regular expression over the text before: this runs for every name of a long article.
+  const before = text.slice(Math.max(0, start - 80), start);
+  const spaced = /[ \u00a0]$/.test(before);
+  const tokens = before.split(/[ \u00a0\n]+/).filter((t) => t !== '');
+  let k = tokens.length - 1;
+  const at = (i: number) => tokens[i] ?? '';
   // "le gouvernement Nazarbayev" names the man: a family-shaped name after a head is still a person's.
-  if (adjacent && isOrgHead(adjacent[1]!) && !FAMILY_ENDING.test(lastWord(name))) return true;
-  // With a link word only when the head is capitalised: "the Ministry of ...", not "the party of Nursultan Nazarbayev".
-  // "the Ministry of Information and Social Development": names joined by "and" stay in the institution's name.
-  const linked = /(\p{Lu}[\p{L}-]*)[ \u00a0]+(?:of(?: the)?|for(?: the)?|on|de(?: la)?|du|des|d['’]|de l['’])(?:[ \u00a0]*\p{Lu}[\p{L}-]*(?:[ \u00a0]+\p{Lu}[\p{L}-]*)*[ \u00a0]+(?:and|&|et|и))?[ \u00a0]*$/u.exec(
-    text.slice(Math.max(0, start - 80), start),
-  );
-  return linked !== null && isOrgHead(linked[1]!);
+  const adjacent = spaced ? /[\p{L}-]+$/u.exec(at(k))?.[0] : undefined;
+  if (adjacent && isOrgHead(adjacent) && !FAMILY_ENDING.test(lastWord(name))) return true;
+  // With a link word only when the head is capitalised: "the Ministry of ...", not "the party of Nursultan Nazarbayev";
+  // names joined by "and" stay in the institution's name ("the Ministry of Information and Social Development").
+  const capitalised = (t: string) => /^\p{Lu}[\p{L}-]*$/u.test(t);
+  if (spaced && /^(?:and|&|et|и)$/iu.test(at(k))) {
+    k--;
+    const from = k;
+    while (k >= 0 && capitalised(at(k))) k--;
+    if (k === from) return false;
+  } else if (!spaced && !/^(?:d|l)['’]$/iu.test(at(k))) return false;
+  if (/^l['’]$/iu.test(at(k)) || /^(?:la|the)$/iu.test(at(k))) k--;
+  if (!/^(?:of|for|on|de|du|des|d['’])$/iu.test(at(k))) return false;
+  return capitalised(at(k - 1)) && isOrgHead(at(k - 1));
 }
 
 function lastWord(name: string): string {
@@ -356,13 +373,15 @@ const ROLE_NOUNS = new Set(
   'министр президент журналист активист генерал депутат лидер блогер аким адвокат премьер-министр экс-президент вице-министр полковник майор правозащитник политик бизнесмен олигарх оппозиционер мэр губернатор посол сенатор'.split(' '),
 );
 
-/** Prepositions and phrases before a name that govern its case. */
-const GOVERNING: readonly (readonly [RegExp, NameCase])[] = [
-  [/(?:^|[\s(«"])(?:у|от|до|из|без|для|около|возле|против|после|кроме|среди|вместо|ради|насчёт|со стороны|по словам|по мнению|по данным|по сообщению|по заявлению|по информации|со слов)$/u, 'genitive'],
-  [/(?:^|[\s(«"])(?:к|ко|благодаря|согласно|вопреки|навстречу)$/u, 'dative'],
-  [/(?:^|[\s(«"])(?:с|со|над|под|перед|между)$/u, 'instrumental'],
-  [/(?:^|[\s(«"])(?:о|об|обо|при)$/u, 'prepositional'],
-];
+/** Prepositions and phrases before a name that govern its case ("у", "по словам", "с", "о"). */
+const GOVERNING = new Map<string, NameCase>([
+  ...'у от до из без для около возле против после кроме среди вместо ради насчёт со_стороны по_словам по_мнению по_данным по_сообщению по_заявлению по_информации со_слов'
+    .split(' ')
+    .map((w) => [w.replace('_', ' '), 'genitive'] as const),
+  ...'к ко благодаря согласно вопреки навстречу'.split(' ').map((w) => [w, 'dative'] as const),
+  ...'с со над под перед между'.split(' ').map((w) => [w, 'instrumental'] as const),
+  ...'о об обо при'.split(' ').map((w) => [w, 'prepositional'] as const),
+]);
 
 /** Nouns whose person follows in the genitive ("задержание Токаева", "сторонники Аблязова"). */
 const GENITIVE_NOUN =
@@ -388,11 +407,12 @@ function roleCase(word: string): NameCase | undefined {
 
 /** The case that the words just before a name govern, when they clearly do ("по словам", "у", "министра внутренних дел"). */
 export function governedCase(before: string): NameCase | undefined {
-  const raw = before.slice(-80).replace(/[\s\u00a0,]+$/u, '').replace(/\s+/g, ' ');
-  const tail = lower(raw);
-  for (const [words, c] of GOVERNING) if (words.test(tail)) return c;
-  const words = raw.split(' ');
-  const last = lower(words[words.length - 1] ?? '');
+  const words = before.slice(-80).split(/[\s\u00a0]+/).filter((w) => w !== '');
+  if (/,$/.test(words[words.length - 1] ?? '')) return undefined;
+  const word = (k: number) => lower(words[k] ?? '').replace(/^[(«"]+/, '');
+  const last = word(words.length - 1);
+  const governing = GOVERNING.get(last) ?? GOVERNING.get(`${word(words.length - 2)} ${last}`);
+  if (governing) return governing;
   if (!/^\p{Script=Cyrillic}/u.test(last)) return undefined;
   if (GENITIVE_NOUN.test(last)) return 'genitive';
   // A role with what it heads: "министра внутренних дел", "главы КНБ", "акима Алматы" (lower-case words, acronyms, places).
@@ -422,10 +442,12 @@ export interface KnownNames {
 export function russianNominative(name: string, before: string, known?: KnownNames): { name: string; case: NameCase } | undefined {
   const words = name.trim().split(/\s+/);
   if (words.length > 3 || !words.every((w) => /^\p{Script=Cyrillic}[\p{Script=Cyrillic}-]*$/u.test(w))) return undefined;
-  const governed = governedCase(before);
+  let governed: NameCase | undefined | null = null;
   for (const c of CASES) {
     const nominative = words.map((w) => manNominative(w, c));
     if (nominative.some((n) => n === undefined)) continue;
+    // Only a name that can be declined asks what the words before it govern.
+    if (governed === null) governed = governedCase(before);
     const family = words[words.length - 1]!;
     const clear =
       governed === c ||
