@@ -152,3 +152,21 @@ test('unseen English news: institutions joined by "and", NGOs, a town and a titl
   assert.deepEqual(people(text, 'en').map((m) => [m.name, m.role]), [['Bakytzhan Sagintayev', 'Mayor'], ['Dmitry Peskov', 'spokesman']]);
   assert.deepEqual(people('Dans la Marine, rien. Le parti Nur Otan, présidé par Nazarbaïev, a changé de chef. Lénine est toujours là.').map((m) => m.name), ['Nazarbaïev', 'Lénine']);
 });
+
+test('Russian sentence openers are not part of a name and govern its case; a Kazakh place after a name is cut off', () => {
+  const ru = people(
+    'Выступление Касым-Жомарта Токаева транслировали. Противники Токаева молчат. Бывшие соратники Назарбаева ушли. Анна Политковская погибла. ' +
+      'Юрий Дмитриев осуждён. О задержании Махамбета Абжана сообщили. Журналистка Асия Тулесова задержана.',
+    'ru',
+  );
+  assert.deepEqual(ru.map((m) => [m.text, m.name]), [
+    ['Касым-Жомарта Токаева', 'Касым-Жомарт Токаев'],
+    ['Токаева', 'Токаев'],
+    ['Назарбаева', 'Назарбаев'],
+    ['Анна Политковская', 'Анна Политковская'],
+    ['Юрий Дмитриев', 'Юрий Дмитриев'],
+    ['Махамбета Абжана', 'Махамбет Абжан'],
+    ['Асия Тулесова', 'Асия Тулесова'],
+  ]);
+  assert.deepEqual(people('Президент Қасым-Жомарт Тоқаев Алматыда сөйледі. Ішкі істер министрлігі хабарлады.', 'kk').map((m) => m.name), ['Қасым-Жомарт Тоқаев']);
+});

@@ -181,6 +181,8 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     // before a name (a Russian one declined) is where the person holds office, not part of the name.
     const leadingPlace = placeNameForm(words[a]!.text);
     if (leadingPlace && (b - a >= 2 || (leadingPlace === 'declined' && b > a))) a++;
+    // "Қасым-Жомарт Тоқаев Алматыда": a declined place after a full name is where it happened.
+    if (b - a >= 2 && placeNameForm(words[b]!.text) === 'declined') b--;
     // "Oyan Kazakhstan", "Kazakhstan Debout": a country's name makes a run an organisation's.
     if (b > a && words.slice(a, b + 1).some((w) => isCountryOrRegionName(w.text))) continue;
     const span: [number, number] = [words[a]!.at[0], words[b]!.at[1]];
@@ -387,10 +389,19 @@ const GOVERNING = new Map<string, NameCase>([
 const GENITIVE_NOUN =
   /^(?:задержани[еяю]|арест[аеу]?|смерт[иь]|гибел[иь]|убийств[оа]|слов[аму]?|заявлени[еяю]|отставк[аиу]|указ[аеу]?|приказ[аеу]?|решени[еяю]|режим[аеу]?|правительств[оа]|администраци[яию]|семь[яиюе]|сын[аеу]?|дочь|дочери|зят[ьяю]|жен[аыеу]|сторонник(?:и|ов|ам)?|адвокат(?:ы|ов)|окружени[еяю]|портрет[ыа]?|освобождени[еяю]|допрос[аеу]?|похищени[еяю]|исчезновени[еяю]|выступлени[еяю]|обращени[еяю]|пресс-секретар[ья]|помощник[аи]?|советник[аи]?|власть|имя|имени)$/u;
 
+/** Russian abstract nouns, in any case ("задержание", "о задержании"): never a name, and a name after one is in the genitive. */
+const ABSTRACT_NOUN = /(?:ни[еяюи]|ние[м]|ти[еяю]|ств[оаеу]|ци[яиюей]|ост[ьи]|изм[а]?)$/u;
+/** Plural nouns of people ("Противники", "соратники", "жители", "журналисты"): never a name, and a name after one is in the genitive. */
+const PEOPLE_PLURAL = /(?:ики|ников|тели|телей|исты|истов|анты|енты)$/u;
+/** Women's roles in any case ("Журналистка Асия Тулесова"): not part of the name. */
+const WOMAN_ROLE = /^(?:журналистк|активистк|правозащитниц|оппозиционерк|блогерш|депутатк|студентк|учительниц)/u;
+
 /** Whether a capitalised Cyrillic word is a common noun a name never is: an abstract noun or a role in any case ("Задержание", "Министра"). */
 function russianCommonNoun(l: string): boolean {
   if (!/^\p{Script=Cyrillic}/u.test(l)) return false;
-  if (/(?:ние|тие|ство|ция|ость|изм)$/u.test(l) || GENITIVE_NOUN.test(l) || ROLE_NOUNS.has(l)) return true;
+  if (ABSTRACT_NOUN.test(l) || PEOPLE_PLURAL.test(l) || WOMAN_ROLE.test(l) || GENITIVE_NOUN.test(l) || ROLE_NOUNS.has(l)) return true;
+  // Adjectives and participles ("Бывшие", "Новые"); "-ская" stays, a woman's family name (Политковская).
+  if (/(?:ые|ие|ое|ее|ых|их|ую|юю)$/u.test(l) || /(?<![сц]к)(?:ая|яя)$/u.test(l)) return true;
   return CASES.some((c) => ROLE_NOUNS.has(manNominative(l, c) ?? ''));
 }
 
@@ -414,7 +425,7 @@ export function governedCase(before: string): NameCase | undefined {
   const governing = GOVERNING.get(last) ?? GOVERNING.get(`${word(words.length - 2)} ${last}`);
   if (governing) return governing;
   if (!/^\p{Script=Cyrillic}/u.test(last)) return undefined;
-  if (GENITIVE_NOUN.test(last)) return 'genitive';
+  if (GENITIVE_NOUN.test(last) || ABSTRACT_NOUN.test(last) || PEOPLE_PLURAL.test(last)) return 'genitive';
   // A role with what it heads: "министра внутренних дел", "главы КНБ", "акима Алматы" (lower-case words, acronyms, places).
   for (let k = words.length - 1; k >= Math.max(0, words.length - 4); k--) {
     const w = words[k]!;
