@@ -7,9 +7,8 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { KeruenError } from '../../core/errors.ts';
 import { LOCALES, type Locale } from '../../web/app/i18n/index.ts';
-import { publish, type PublishPhase } from '../../publish/index.ts';
+import type { PublishPhase } from '../../publish/index.ts';
 import { publicRecords } from '../../publish/public.ts';
-import { networkReportLines } from '../../publish/networks.ts';
 import { Exit } from '../exit-codes.ts';
 import { progressBar, type Progress } from '../progress.ts';
 import type { CliContext } from '../context.ts';
@@ -60,6 +59,9 @@ export function publishCommand(getContext: () => CliContext): Command {
       const kinds = o.kind.map(kindOf);
       const records = publicRecords(ctx.store, kinds.length > 0 ? { kinds } : {});
       const bars = new Map<PublishPhase, Progress>();
+      // Loaded here: the site renderer and its libraries cost every other command at start.
+      const { publish } = await import('../../publish/index.ts');
+      const { networkReportLines } = await import('../../publish/networks.ts');
       const report = await publish(records, {
         outDir: resolve(o.out),
         langs,
