@@ -170,3 +170,14 @@ test('Russian sentence openers are not part of a name and govern its case; a Kaz
   ]);
   assert.deepEqual(people('Президент Қасым-Жомарт Тоқаев Алматыда сөйледі. Ішкі істер министрлігі хабарлады.', 'kk').map((m) => m.name), ['Қасым-Жомарт Тоқаев']);
 });
+
+test('an unseen English wire story: every person, no institution', () => {
+  const text =
+    'Kazakh President Kassym-Jomart Tokayev said on Friday he had ordered security forces to shoot to kill. Tokayev thanked Putin. The Interior Ministry said 26 had been killed. ' +
+    'Kremlin spokesman Dmitry Peskov said Russia would not interfere. Lavrov spoke with Blinken. The U.S. State Department urged restraint. Secretary of State Antony Blinken called Foreign Minister Mukhtar Tileuberdi. ' +
+    'The European Union, the United Nations and the Organization for Security and Co-operation in Europe voiced concern. Karim Massimov was detained, the National Security Committee (KNB) said. ' +
+    'Yerlan Karin called it a coup. Within days, Karin had become a familiar voice. The Kazakhstan Stock Exchange halted trading. Human Rights Watch’s Mihra Rittmann said so.';
+  assert.deepEqual(people(text, 'en').map((m) => m.name), [
+    'Kassym-Jomart Tokayev', 'Tokayev', 'Putin', 'Dmitry Peskov', 'Lavrov', 'Blinken', 'Antony Blinken', 'Mukhtar Tileuberdi', 'Karim Massimov', 'Yerlan Karin', 'Karin', 'Mihra Rittmann',
+  ]);
+});

@@ -24,7 +24,7 @@ const STOP = new Set(
     // English
     'the a an and or but of in on at to for from by with without after before since during when while then there this that these those ' +
     'he she they we it his her their our its what who why how yes no mr mrs ms dr president minister journalist general prosecutor ' +
-    'again within begin later earlier meanwhile yesterday today mayor governor spokesman spokeswoman spokesperson chairman chairwoman senator ambassador judge commander chief deputy ' +
+    'again within begin later earlier meanwhile yesterday today mayor governor spokesman spokeswoman spokesperson chairman chairwoman senator ambassador judge commander chief deputy secretary state ' +
     'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
     // Russian
     'и в во на с со по за из от до у о об к не но а как что это он она они мы вы я его ее её их так когда после перед ' +
@@ -53,7 +53,7 @@ const NOT_PERSON = new Set(
 const ORG_HEADS = new Set(
   (
     'ministry ministries committee party agency office service council department administration government court senate parliament ' +
-    'assembly bureau commission directorate inspectorate movement institute university foundation association coalition alliance embassy consulate federation organisation organization watch international ' +
+    'assembly bureau commission directorate inspectorate movement institute university foundation association coalition alliance embassy consulate federation organisation organization watch international nations exchange ' +
     'ministère comité agence bureau office service conseil direction administration gouvernement parquet sénat parlement assemblée commission mouvement ' +
     'centre institut université fondation fonds association coalition alliance ambassade consulat fédération organisation syndicat confédération'
   ).split(/\s+/),
