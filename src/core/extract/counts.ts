@@ -15,11 +15,11 @@ const fold = (w: string) => w.toLowerCase().replace(/[⋅·‧•]/g, '').replac
 // Each list is tried on one folded word; order matters only for 'people' (a generic noun that
 // waits for a verb: "8000 personnes ont été arrêtées").
 const WORDS: [Kind, RegExp][] = [
-  ['killed', /^(?:morts?|mortes|tu[ée]e?s?|abattue?s?|d[ée]c[ée]d[ée]e?s?|d[ée]c[èe]s|victimes|cadavres|killed|dead|deaths|died|fatalities|bodies|погиб\p{L}*|убит\p{L}*|смерт\p{L}*|жертв\p{L}*|мертв\p{L}*)$/u],
+  ['killed', /^(?:morts?|mortes|tu[ée]e?s?|abattue?s?|d[ée]c[ée]d[ée]e?s?|d[ée]c[èe]s|victimes|cadavres|killed|dead|death|deaths|died|fatalities|bodies|погиб\p{L}*|убит\p{L}*|смерт\p{L}*|жертв\p{L}*|мертв\p{L}*)$/u],
   ['detained', /^(?:arr[êe]t[ée]e?s?|arrestations|interpell[ée]e?s?|interpellations|d[ée]tenue?s|d[ée]tentions|prisonni[eè]re?s|incarc[ée]r[ée]e?s?|emprisonn[ée]e?s?|arrested|detained|arrests|detentions|detainees|jailed|задерж\p{L}*|арестова\p{L}*|арест\p{L}*)$/u],
-  ['injured', /^(?:bless[ée]e?s?|injured|wounded|hurt|ранен\p{L}*|ранены|пострада\p{L}*)$/u],
+  ['injured', /^(?:bless[ée]e?s?|injured|wounded|hurt|ранен\p{L}*|ранени\p{L}*|ранены|пострада\p{L}*)$/u],
   ['missing', /^(?:disparue?s?|missing|disappeared|пропа\p{L}*)$/u],
-  ['troops', /^(?:soldats?|militaires|parachutistes|troupes|policiers|gendarmes|troops|soldiers|servicemen|paratroopers|peacekeepers|военн\p{L}*|военнослужащ\p{L}*|солдат\p{L}*|десантник\p{L}*|миротвор\p{L}*|силовик\p{L}*|полицейск\p{L}*)$/u],
+  ['troops', /^(?:soldats?|militaires|parachutistes|troupes|policiers|gendarmes|troops|soldiers|servicemen|officers|policemen|paratroopers|peacekeepers|военн\p{L}*|военнослужащ\p{L}*|солдат\p{L}*|десантник\p{L}*|миротвор\p{L}*|силовик\p{L}*|полицейск\p{L}*)$/u],
   ['participants', /^(?:manifestante?s?|protestataires|gr[ée]vistes|participante?s?|[ée]meuti[eè]re?s?|insurg[ée]e?s?|bandits|terroristes|rebelles|protesters|demonstrators|participants|strikers|rioters|terrorists|протестующ\p{L}*|митингующ\p{L}*|участник\p{L}*|демонстрант\p{L}*|бандит\p{L}*|террорист\p{L}*|бастующ\p{L}*)$/u],
   ['money', /^(?:[$€£₸₽]|dollars?|euros?|tenges?|roubles?|livres|usd|eur|kzt|rub|pounds|rubles?|долл\p{L}*|тенге|руб\p{L}*|евро)$/u],
   ['people', /^(?:personnes|gens|individus|civils|citoyen(?:ne)?s|habitante?s|people|persons|civilians|residents|человек|людей|граждан\p{L}*|жител\p{L}*|сотрудник\p{L}*)$/u],
@@ -181,6 +181,33 @@ function verbBefore(before: string): { kind: VerbKind; length: number } | undefi
   return kind === 'killed' || kind === 'detained' || kind === 'injured' || kind === 'missing' ? { kind, length: m[0].length } : undefined;
 }
 
+/** Verbs that give a toll its number: "число погибших выросло до 225", "the death toll rose to 225", "le nombre de morts s'élève à 225". */
+const TOLL_VERB =
+  /^(?:rose|risen|reached|stands|stood|climbed|exceeded|topped|totals|totaled|totalled|is|was|выросло|вырос|выросла|возросло|возрос|достигло|достиг|достигла|превысило|превысил|превысила|составило|составил|составила|составляет|получили|получило|получил|s'élève|s'élevait|atteint|atteignait|dépassé|dépasse|est|était)$/u;
+/** Words between a toll's verb and its number: "rose to", "выросло до", "s'élève à". */
+const TOLL_LINK = /^(?:to|at|à|до|de)$/u;
+
+/**
+ * A toll named before its verb and number ("Число погибших выросло до", "The number of detainees
+ * reached"): the word saying who is counted, up to four words before the verb. The length runs
+ * from that word to the end of `before`.
+ */
+function tollBefore(before: string): { kind: VerbKind; length: number } | undefined {
+  const clause = before.slice(Math.max(before.search(/[^,;:!?()«»“”"\n.]*$/u), 0));
+  const words = [...matchesOf(VERB_WORD, clause)].map((m) => ({ at: m.index, w: fold(m[0].replace(/[.’']+$/, '')) }));
+  let i = words.length - 1;
+  const linked = i >= 0 && TOLL_LINK.test(words[i]!.w);
+  if (linked) i--;
+  // The number comes right after the verb (or its "to"): nothing else between.
+  const lastWord = words[words.length - 1];
+  if (i < 1 || !TOLL_VERB.test(words[i]!.w) || !/^[^\s\u00a0]+[\s\u00a0]+$/u.test(clause.slice(lastWord!.at))) return undefined;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const kind = kindOf(words[k]!.w);
+    if (kind === 'killed' || kind === 'detained' || kind === 'injured' || kind === 'missing') return { kind, length: clause.length - words[k]!.at };
+  }
+  return undefined;
+}
+
 /** Words that may follow a verb-first count before its clause goes on: a place or a time ("в Алматы", "in Almaty"). */
 const AFTER_COUNT = /^(?:в|во|на|из|по|за|у|среди|к|и|а|in|at|on|across|during|after|since|and|including|en|à|dans|et|par)$/u;
 
@@ -238,7 +265,12 @@ function qualifierBefore(before: string): { qualifier: Qualifier; length: number
 }
 
 /** Russian "до 300 человек" is up to 300; "подорожал до 120 тенге" is a price risen to 120, not a bound. */
-const upTo = (before: string, kind: Tail['kind']) => kind !== 'money' && /(?<![\p{L}])до[\s\u00a0]+$/iu.test(before);
+const upTo = (before: string, kind: Tail['kind']): boolean => {
+  const m = /(?:(\p{L}+)[\s\u00a0]+)?(?<![\p{L}])до[\s\u00a0]+$/iu.exec(before);
+  if (kind === 'money' || m === null) return false;
+  // "выросло до 225": risen to 225, not up to it.
+  return m[1] === undefined || !TOLL_VERB.test(fold(m[1]));
+};
 
 /** Every number in the passages that says what it counts, with its qualifier, in order. */
 export function findCounts(text: string, passages: readonly Passage[], opts: ExtractOptions): CountMention[] {
@@ -269,7 +301,8 @@ export function findCounts(text: string, passages: readonly Passage[], opts: Ext
       const qStart = q !== undefined ? m.index - q.length : m.index;
       const rest = body.slice(tailStart, Math.min(body.length, tailStart + 160));
       // "погибли 225 человек", "detained nearly 10,000": the verb before says what is counted.
-      const verb = currency === undefined ? verbBefore(body.slice(Math.max(0, qStart - 40), qStart)) : undefined;
+      const verbLead = body.slice(Math.max(0, qStart - 60), qStart);
+      const verb = currency === undefined ? (verbBefore(verbLead) ?? tollBefore(verbLead)) : undefined;
       const afterVerb = verb !== undefined ? readAfterVerb(rest, year) : undefined;
       const tail: Tail | undefined = verb !== undefined && afterVerb !== undefined ? { kind: verb.kind, ...afterVerb } : readTail(rest, currency !== undefined, year);
       if (tail === undefined) continue;
