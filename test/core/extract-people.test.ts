@@ -181,3 +181,16 @@ test('an unseen English wire story: every person, no institution', () => {
     'Kassym-Jomart Tokayev', 'Tokayev', 'Putin', 'Dmitry Peskov', 'Lavrov', 'Blinken', 'Antony Blinken', 'Mukhtar Tileuberdi', 'Karim Massimov', 'Yerlan Karin', 'Karin', 'Mihra Rittmann',
   ]);
 });
+
+test('hostile Russian text: declension never throws, names keep their word count, spans stay exact and ordered', () => {
+  const piece = fc.constantFrom('По словам министра ', 'Ерлана', 'Токаева', 'Токаев', 'у ', 'Задержание ', 'Касым-Жомарта', 'Касым-Жомарт', 'Алматы', 'Дарига', 'Троцкого', 'Ерланом', 'главы КНБ ', 'дочь ', ' ', '\n\n', '.', ',', '«', '-', '\u0301', 'Interior Ministry');
+  const texts = fc.oneof(fc.string({ maxLength: 120 }), fc.array(piece, { maxLength: 30 }).map((p) => p.join(' ')));
+  fc.assert(
+    fc.property(texts, (text) => {
+      const found = people(text, 'ru');
+      for (let k = 1; k < found.length; k++) assert.ok(found[k]!.at[0] >= found[k - 1]!.at[1], 'in order, not overlapping');
+      for (const m of found) assert.equal(m.name.split(' ').length, m.text.split(/\s+/).length, `${m.text} → ${m.name}`);
+    }),
+    { numRuns: 1000 },
+  );
+});
