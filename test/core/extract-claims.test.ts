@@ -146,8 +146,13 @@ test('a role written after the name belongs to the claimant, in French, English 
     [{ name: 'Zhanbolat Mamay', role: 'political journalist' }, 'the police fired on the crowd.'],
   ]);
   // A clause between commas that is not a role ("qui était sur place") gives none.
-  const aside = 'Zhanbolat Mamay, qui était sur place, a déclaré que la police avait tiré.';
-  assert.deepEqual(claims(aside, { lang: 'fr' }).map((c) => c.claimant), [{ name: 'Zhanbolat Mamay' }]);
+  for (const [text, lang] of [
+    ['Zhanbolat Mamay, qui était sur place, a déclaré que la police avait tiré.', 'fr'],
+    ['Zhanbolat Mamay, de son côté, a déclaré que la police avait tiré.', 'fr'],
+    ['Zhanbolat Mamay, lui aussi, a déclaré que la police avait tiré.', 'fr'],
+    ['Zhanbolat Mamay, however, said that the police fired.', 'en'],
+    ['Жанболат Мамай, в свою очередь, заявил, что полиция стреляла.', 'ru'],
+  ] as const) assert.deepEqual(claims(text, { lang }).map((c) => c.claimant.role), [undefined], text);
 });
 
 test('"officiellement", "officially", "официально": the authorities claim it', () => {

@@ -91,7 +91,9 @@ const ROLE_AFTER = /^[\s\u00a0]*,[\s\u00a0]*(\p{Ll}[\p{L}'’-]*(?:[\s\u00a0]+[\
 const ROLE_LEAD = /^[\s\u00a0]*(\p{Ll}[\p{L}'’-]*(?:[\s\u00a0]+[\p{L}][\p{L}'’-]*){0,4})[\s\u00a0]*,[\s\u00a0]+(?=\S+[\s\u00a0]+\S)/u;
 /** Words of a clause, not of a role: "journalistes et policiers ont été blessés," is the statement. */
 const AUXILIARY = /(?:^|[\s\u00a0])(?:a|ont|est|sont|été|était|étaient|avait|avaient|fut|furent|sera|seront|has|have|had|is|are|was|were|been|will|был|была|были|было|будет)(?=[\s\u00a0]|$)/iu;
-const NOT_ROLE = /^(?:qui|que|qu['’]|dont|où|lui|elle|eux|who|which|whose|that|he|she|they|который|которая|которые|он|она|они)$/iu;
+/** First words of an aside that is not a role: a clause, a pronoun, a preposition, an adverb ("de son côté", "however", "в свою очередь"). */
+const NOT_ROLE =
+  /^(?:qui|que|qu['’]|dont|où|lui|elle|eux|who|which|whose|that|he|she|they|который|которая|которые|он|она|они|de|du|à|au|en|pour|par|dans|sur|quant|selon|d['’]après|of|in|on|for|by|at|as|according|в|во|на|по|с|со|для|как|cependant|toutefois|pourtant|également|aussi|ensuite|enfin|alors|however|also|too|though|then|meanwhile|тоже|также|однако|впрочем|же|затем)$/iu;
 /** Words that start a subject phrase (not a complement: "de l'Intérieur" is not the subject). */
 const DETERMINER = new RegExp(`(?<![\\p{L}])(?:(?<!(?<![\\p{L}])(?:de|du|des|d['’]|à|au|aux|en|par|sur|pour)${SP})(?:le|la|les|l['’]|un|une|des|certains|certaines|ces|ce|cette|mon|ma|mes|son|sa|ses|leur|leurs|plusieurs|the|a|an|some))(?![\\p{L}])`, 'giu');
 
