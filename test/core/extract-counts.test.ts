@@ -98,6 +98,11 @@ test('a year that ends a date is not a count, in any language or date form', () 
   assert.deepEqual(counts('5 января 2022 протестующие вышли на площадь. 05.01.2022 военнослужащие вошли в город.', 'ru').map(brief), []);
   assert.deepEqual(counts('On 2022-01-05 protesters stormed it; on 05/01/2022 troops came; on 5th January, 2022 rioters fled.', 'en').map(brief), []);
   assert.deepEqual(counts('В январе 2022 протестующие вышли на площадь.', 'ru').map(brief), []);
+  // A year after a word that makes it one ("in 2022", "between 2011 and 2022") is not a count either.
+  assert.deepEqual(counts('In 2022 protesters stormed it. Since 2019 activists were detained. Between 2011 and 2022 protesters were killed; from 2019 to 2022 rioters fled; in the 2011-2022 protesters’ trials…', 'en').map(brief), []);
+  assert.deepEqual(counts('En 2022 manifestants et policiers. Depuis 2019 militants arrêtés.', 'fr').map(brief), []);
+  assert.deepEqual(counts('В 2022 протестующие вышли. С 2019 активисты задержаны.', 'ru').map(brief), []);
+  assert.deepEqual(counts('Plus de 2000 manifestants, jusqu’à 2000 policiers ; до 2000 человек задержаны.', 'fr').map((c) => [c.value, c.unit]), [[2000, 'participants'], [2000, 'troops'], [2000, 'detained']]);
   // A number that is not a year after a month, or a year-sized count after no date, still counts.
   assert.deepEqual(counts('On 5 January 300 protesters gathered; 2022 protesters were detained.', 'en').map(brief), [
     ['300 protesters', 300, 'participants', undefined, undefined],

@@ -250,10 +250,14 @@ function readAfterVerb(rest: string, year: boolean): { end: number; multiplier: 
   return { end, multiplier };
 }
 
-/** A year written at the end of a date ("5 January 2022", "January 5, 2022", "janvier 2022") is not a count. */
+/** Words after which a year-sized number is a year: "in 2022", "depuis 2019", "в 2022", "between 2011 and 2022". */
+const YEAR_BEFORE =
+  /(?<![\p{L}])(?:in|since|by|until|till|during|before|after|between|en|depuis|dès|jusqu['’]en|avant|après|pendant|durant|entre|в|с|после|к|между)[\s\u00a0]+$|(?<![\p{L}\p{N}])\d{4}[\s\u00a0]*(?:(?:and|to|et|à|au|и|по)[\s\u00a0]+|[-–][\s\u00a0]*)$/iu;
+
+/** A year written at the end of a date ("5 January 2022", "January 5, 2022", "janvier 2022", "in 2022") is not a count. */
 function endsDate(before: string): boolean {
   const m = /(\p{L}+)\.?(?:[\s\u00a0]+\d{1,2}(?:st|nd|rd|th)?)?,?[\s\u00a0]+$/u.exec(before);
-  return m !== null && monthNumber(m[1]!) !== undefined;
+  return (m !== null && monthNumber(m[1]!) !== undefined) || YEAR_BEFORE.test(before);
 }
 
 function qualifierBefore(before: string): { qualifier: Qualifier; length: number } | undefined {
