@@ -90,11 +90,26 @@ function result(score: number, reason: NameMatch['reason'], detail: string, same
  */
 export type PersonNameInText = string | { name: string; before?: string };
 
-/** The name in the nominative, and a note saying so when the words before it declined it. */
-function nominativeOf(n: PersonNameInText): { name: string; note?: string } {
-  if (typeof n === 'string') return { name: n };
-  const read = n.before === undefined ? undefined : russianNominative(n.name, n.before);
-  return read ? { name: read.name, note: `${n.name}: ${read.case} of ${read.name}` } : { name: n.name };
+/**
+ * The name in the nominative, with a note when it was read as a Russian man's name declined:
+ * by the words before it in its text, or (full names only) because the other name is a man's
+ * whose given name this one shows in the same case ("Касым-Жомарта Токаева", "Касым-Жомарт
+ * Токаев"). The second is only an inference (a sister Александра may meet a brother
+ * Александр), so it is marked to be proposed at a lower score.
+ */
+function nominativeOf(n: PersonNameInText, other: PersonNameInText): { name: string; note?: string; inferred?: boolean } {
+  const name = typeof n === 'string' ? n : n.name;
+  const before = typeof n === 'string' ? undefined : n.before;
+  const otherWords = nameWords(typeof other === 'string' ? other : other.name);
+  const otherGiven = new Set(otherWords.words.filter((_, k) => k !== otherWords.family));
+  const known = {
+    given: (g: string) => otherWords.words.length > 1 && nameWords(g).words.every((w) => otherGiven.has(w)),
+    manOnly: () => false,
+  };
+  const read = russianNominative(name, before ?? '', known);
+  if (!read) return { name };
+  const byText = before !== undefined && russianNominative(name, before) !== undefined;
+  return { name: read.name, note: `${name}: ${read.case} of ${read.name}`, ...(byText ? {} : { inferred: true }) };
 }
 
 /**
@@ -104,13 +119,14 @@ function nominativeOf(n: PersonNameInText): { name: string; note?: string } {
  * Symmetric: compare(a, b) equals compare(b, a).
  */
 export function comparePersonNames(a: PersonNameInText, b: PersonNameInText): NameMatch {
-  const na = nominativeOf(a);
-  const nb = nominativeOf(b);
+  const na = nominativeOf(a, b);
+  const nb = nominativeOf(b, a);
   const notes = [na.note, nb.note].filter((n): n is string => n !== undefined).sort();
   const m = compareWrittenNames(na.name, nb.name);
   if (notes.length === 0) return m;
-  // The words differ as written, so a match of declined names is never 'identical'.
-  const declined = m.reason === 'identical' ? result(0.95, 'same-folded', m.detail) : m;
+  // The words differ as written, so a match of declined names is never 'identical'; one read from the pair alone is a weaker proposal.
+  let declined = m.reason === 'identical' ? result(0.95, 'same-folded', m.detail) : m;
+  if (declined.same && (na.inferred || nb.inferred)) declined = result(Math.min(declined.score, 0.8), declined.reason, declined.detail);
   return { ...declined, detail: `${declined.detail} (${notes.join('; ')})` };
 }
 
