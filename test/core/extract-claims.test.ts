@@ -173,6 +173,18 @@ test('"officiellement", "officially", "официально": the authorities cl
     [{ name: 'власти' }, 'погибли 225 человек.'],
     [{ name: 'власти' }, 'интернет отключили из-за террористов.'],
   ]);
+  // Official figures are the authorities' too.
+  const figures = [
+    ['Selon les chiffres officiels, 225 personnes sont mortes.', 'fr', 'autorités'],
+    ['225 personnes sont mortes, selon le bilan officiel.', 'fr', 'autorités'],
+    ['According to official figures, 225 people died.', 'en', 'authorities'],
+    ['По официальным данным, погибли 225 человек.', 'ru', 'власти'],
+  ] as const;
+  for (const [text, lang, name] of figures) {
+    const found = claims(text, { lang });
+    checkSpans(text, found);
+    assert.deepEqual(found.map((c) => [c.claimant.name, c.figure?.value]), [[name, 225]], text);
+  }
   // A speaker named after "Officiellement" is the claimant, not the authorities in general.
   const named = 'Officiellement, le ministère de la Santé a annoncé que 225 personnes étaient mortes.';
   assert.deepEqual(claims(named, { lang: 'fr' }).map((c) => c.claimant.name), ['ministère de la Santé']);

@@ -40,8 +40,14 @@ const THAT = new RegExp(
   'iu',
 );
 
-/** "по его словам", "in his words": the lead word, the possessive left for the speaker group (the last speaker). */
-const POSSESSIVE_LEAD = `по(?=${SP}(?:его|её|ее|их)${SP}(?:словам|мнению|данным))|in(?=${SP}(?:his|her|their)${SP}(?:own${SP})?words)`;
+/** "по его словам", "по официальным данным", "in his words": only the lead word, the rest is the speaker group (the last speaker, the authorities). */
+const LEAD_WORD_ONLY = `по(?=${SP}(?:его|её|ее|их|официальным)${SP}(?:словам|мнению|данным|сведениям))|in(?=${SP}(?:his|her|their)${SP}(?:own${SP})?words)`;
+/** Official figures, data or sources name no one but the authorities: "les chiffres officiels", "official figures", "официальным данным". */
+const OFFICIAL_SOURCE: [RegExp, string][] = [
+  [/^(?:les?|la)?[\s\u00a0]*(?:chiffres|données|sources|bilans?|statistiques|informations|versions?)[\s\u00a0]+officiel(?:le)?s?$/iu, 'autorités'],
+  [/^(?:the[\s\u00a0]+)?official[\s\u00a0]+(?:figures|data|sources|statistics|reports?|tolls?|accounts?)$/iu, 'authorities'],
+  [/^официальн\p{L}*[\s\u00a0]+(?:данным|сведениям|цифрам|источникам)$/iu, 'власти'],
+];
 /** Speakers that are the last one named: "selon ses mots", "selon lui", "according to him", "по его словам". */
 const POSSESSIVE = /^(?:(?:ses|son|leurs?)[\s\u00a0]+(?:mots|propos|termes|dires|paroles)|lui|eux|lui-même|elle-même|eux-mêmes|him|her|them|(?:his|her|their)[\s\u00a0]+(?:own[\s\u00a0]+)?words|(?:его|её|ее|их)[\s\u00a0]+(?:словам|мнению|данным))$/iu;
 /** "Officiellement, ...", "Officially ...", "Официально ...": the authorities say so; named in the adverb's language. */
@@ -50,12 +56,12 @@ const AUTHORITIES: Record<string, string> = { officiellement: 'autorités', offi
 
 /** "Selon X, ...", "D'après X, ...", "According to X, ...", "По словам X, ...". */
 const SOURCE_FIRST = new RegExp(
-  `^(?:[«“"][\\s\\u00a0]*)?(?:(?:Encore${SP}une${SP}fois|Mais|Et|Or|Ainsi|Officiellement|However|But|Но|А|И),?${SP})?(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению|информации)|как${SP}(?:заявил|сообщил|сказал)\\p{L}*|${POSSESSIVE_LEAD})${SP}([^,:;]{2,160}?)${SP0}([,:])`,
+  `^(?:[«“"][\\s\\u00a0]*)?(?:(?:Encore${SP}une${SP}fois|Mais|Et|Or|Ainsi|Officiellement|However|But|Но|А|И),?${SP})?(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению|информации)|как${SP}(?:заявил|сообщил|сказал)\\p{L}*|${LEAD_WORD_ONLY})${SP}([^,:;]{2,160}?)${SP0}([,:])`,
   'diu',
 );
 /** "..., selon Wikipedia.", "..., selon les mots de Tokayev lui-même.", "..., according to the ministry.", "..., по словам министра." */
 const SOURCE_LAST = new RegExp(
-  `,${SP}(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению)|${POSSESSIVE_LEAD})${SP}(?:les${SP}(?:mots|propos|termes)${SP}(?:de${SP}|d${AP}|du${SP}))?([^,;:]{2,160}?)[\\s.!?…»”]*$`,
+  `,${SP}(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению)|${LEAD_WORD_ONLY})${SP}(?:les${SP}(?:mots|propos|termes)${SP}(?:de${SP}|d${AP}|du${SP}))?([^,;:]{2,160}?)[\\s.!?…»”]*$`,
   'diu',
 );
 /** "Comme l'a dit Randolph Bourne: « ... »", "comme l'avait relevé Mikhaïl Bakounine, ...". */
@@ -113,6 +119,8 @@ function claimantOf(phrase: Span, text: string, people: readonly PersonMention[]
   }
   const bare = words.replace(/[\s\u00a0]+/g, ' ').replace(/^[«“"(\s]+|[»”")\s,]+$/gu, '');
   if (POSSESSIVE.test(bare)) return last;
+  const official = OFFICIAL_SOURCE.find(([re]) => re.test(bare));
+  if (official !== undefined) return { name: official[1] };
   const first = bare.split(' ')[0] ?? '';
   if (PRONOUN.test(bare)) return last;
   if (RELATIVE.test(first) || FIRST_PERSON.test(bare)) return undefined;
