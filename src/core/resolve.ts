@@ -100,6 +100,8 @@ export type PersonNameInText = string | { name: string; before?: string };
 function nominativeOf(n: PersonNameInText, other: PersonNameInText): { name: string; note?: string; inferred?: boolean } {
   const name = typeof n === 'string' ? n : n.name;
   const before = typeof n === 'string' ? undefined : n.before;
+  // Only Cyrillic names are read as declined: the rest skip the work (grouping compares every pair).
+  if (!/\p{Script=Cyrillic}/u.test(name)) return { name };
   const otherWords = nameWords(typeof other === 'string' ? other : other.name);
   const otherGiven = new Set(otherWords.words.filter((_, k) => k !== otherWords.family));
   const known = {
