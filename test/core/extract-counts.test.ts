@@ -127,6 +127,8 @@ test('Russian and English counts with the verb first, and the qualifiers between
     ['ранены 12 полицейских', 12, 'injured', undefined, undefined],
     ['120 тенге', 120, 'other', undefined, true],
   ]);
+  // What is counted, in the article's words: the noun after the number, else the verb before it.
+  assert.deepEqual(counts(ru, 'ru').slice(0, 2).map((c) => c.counted), ['человек', 'задержаны']);
   const en =
     'Police detained nearly 10,000 people. Security forces killed at least 225. The clashes injured more than 4,500 people in Almaty. ' +
     'Some 2,030 CSTO troops arrived; officials arrested up to 300 in Almaty; they killed 3 soldiers. He was detained 2 days later.';

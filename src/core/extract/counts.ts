@@ -314,7 +314,8 @@ export function findCounts(text: string, passages: readonly Passage[], opts: Ext
       const end = Math.max(numEnd, tailStart + tail.end);
       const s = from + start;
       const e = from + end;
-      const counted = text.slice(from + numEnd, e).trim() || (currency ?? '');
+      // "задержаны почти 10 000": nothing after the number, the verb says what is counted.
+      const counted = text.slice(from + numEnd, e).trim() || (afterVerb !== undefined ? body.slice(start, start + verb!.length).trim() : (currency ?? ''));
       out.push({
         type: 'count',
         at: [s, e],
