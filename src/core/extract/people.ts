@@ -352,12 +352,15 @@ const CASES: readonly NameCase[] = ['genitive', 'dative', 'instrumental', 'prepo
 
 const CONSONANT = '[бвгджзклмнпрстфхцчшщқғң]';
 /** One word of a man's name in each case, and what the nominative puts back ("Тургумбаев|а", "Троцк|ого" → "Троцкий"). */
+// Soft stems too: Дмитрия → Дмитрий, Андрея → Андрей, Николая → Николай, Игоря → Игорь ("-ская" is a woman's nominative).
 const MAN_ENDINGS: Record<NameCase, readonly (readonly [RegExp, string])[]> = {
-  genitive: [[/([сц]к)ого$/u, '$1ий'], [new RegExp(`(${CONSONANT})а$`, 'u'), '$1']],
-  dative: [[/([сц]к)ому$/u, '$1ий'], [new RegExp(`(${CONSONANT})у$`, 'u'), '$1']],
+  genitive: [[/([сц]к)ого$/u, '$1ий'], [new RegExp(`(${CONSONANT})а$`, 'u'), '$1'], [/(?<![сц]к)([иеа])я$/u, '$1й'], [new RegExp(`(${CONSONANT})я$`, 'u'), '$1ь']],
+  dative: [[/([сц]к)ому$/u, '$1ий'], [new RegExp(`(${CONSONANT})у$`, 'u'), '$1'], [/([иеа])ю$/u, '$1й'], [new RegExp(`(${CONSONANT})ю$`, 'u'), '$1ь']],
   // Family names in -ов/-ев/-ин decline like adjectives here (Токаевым), given names like nouns (Ерланом).
-  instrumental: [[/([сц]к)им$/u, '$1ий'], [/([оеё]в|[иы]н)ым$/u, '$1'], [new RegExp(`(${CONSONANT})ом$`, 'u'), '$1']],
-  prepositional: [[/([сц]к)ом$/u, '$1ий'], [new RegExp(`(${CONSONANT})е$`, 'u'), '$1']],
+  instrumental: [
+    [/([сц]к)им$/u, '$1ий'], [/([оеё]в|[иы]н)ым$/u, '$1'], [new RegExp(`(${CONSONANT})ом$`, 'u'), '$1'], [/([иеа])ем$/u, '$1й'], [new RegExp(`(${CONSONANT})ем$`, 'u'), '$1ь'],
+  ],
+  prepositional: [[/([сц]к)ом$/u, '$1ий'], [new RegExp(`(${CONSONANT})е$`, 'u'), '$1'], [/(и)и$/u, '$1й'], [/([еа])е$/u, '$1й']],
 };
 
 /** One word of a man's name read in `c`, in the nominative; undefined when it cannot be in that case. */
