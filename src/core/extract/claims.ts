@@ -350,7 +350,8 @@ export function findClaims(text: string, passages: readonly Passage[], opts: Ext
       drafts.push({ ...found, passage: p.id });
     }
     // A new paragraph does not carry a pronoun's speaker further than the next one.
-    if (i > 0 && !drafts.some((d) => d.passage === p.id) && !pending.some((d) => d.passage === passages[i + 1]?.id)) last = undefined;    opts.onProgress?.(i + 1, passages.length);
+    if (i > 0 && !drafts.some((d) => d.passage === p.id) && !pending.some((d) => d.passage === passages[i + 1]?.id)) last = undefined;
+    opts.onProgress?.(i + 1, passages.length);
   }
   // The paragraph after "X :" is X's claim, unless it names its own speakers.
   for (const d of pending) if (!drafts.some((o) => o.passage === d.passage)) drafts.push(d);
