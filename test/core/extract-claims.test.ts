@@ -141,6 +141,8 @@ test('a role written after the name belongs to the claimant, in French, English 
     [{ name: 'Zhanbolat Mamay', role: 'journaliste politique' }, 'la police a tiré sur la foule.'],
     [{ name: 'Makhambet Abjan' }, 'journalistes et policiers ont été blessés, puis la foule est partie.'],
   ]);
+  const ruSelon = 'По словам Жанболата Мамая, политического журналиста, полиция стреляла в толпу.';
+  assert.deepEqual(claims(ruSelon, { lang: 'ru' }).map((c) => [c.claimant.role, c.statement]), [['политического журналиста', 'полиция стреляла в толпу.']]);
   const according = 'According to Zhanbolat Mamay, a political journalist, the police fired on the crowd.';
   assert.deepEqual(claims(according, { lang: 'en' }).map((c) => [c.claimant, c.statement]), [
     [{ name: 'Zhanbolat Mamay', role: 'political journalist' }, 'the police fired on the crowd.'],

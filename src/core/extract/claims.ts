@@ -215,7 +215,9 @@ function claimInSentence(text: string, s: Span, people: readonly PersonMention[]
     let statementFrom = bs + first[0].length;
     // "Selon Zhanbolat Mamay, journaliste politique, la police ...": a person's role before the statement.
     const [ga, gb] = group(first, 1);
-    const lead = first[2] === ',' && claimant.role === undefined && people.some((p) => p.at[0] >= ga && p.at[1] <= gb) ? ROLE_LEAD.exec(text.slice(statementFrom, s[1])) : null;
+    // A name: a person found there, or capitalised words only ("Жанболата Мамая" when no person was found).
+    const named = people.some((p) => p.at[0] >= ga && p.at[1] <= gb) || /^\p{Lu}[\p{L}'’-]*(?:[\s\u00a0]+\p{Lu}[\p{L}'’-]*){0,3}$/u.test(text.slice(ga, gb));
+    const lead = first[2] === ',' && claimant.role === undefined && named ? ROLE_LEAD.exec(text.slice(statementFrom, s[1])) : null;
     const role = lead !== null && !AUXILIARY.test(lead[1]!.replace(ARTICLE, '')) ? roleAfter(`, ${lead[1]!}`) : undefined;
     if (lead !== null && role !== undefined) {
       claimant = { ...claimant, role };
