@@ -122,6 +122,10 @@ test('lone family names: known from the text, after a role, or by a family endin
   // Common words with a family-name ending are not people, nor are places.
   assert.deepEqual(people('Снова начались протесты. Причина проста. Половина города вышла. Один человек погиб. Камышин молчит.', 'ru'), []);
   assert.deepEqual(people('Again the police came. Within hours it was over. Begin again. Kamyshin said nothing. China neither.', 'en'), []);
+  // At a sentence's start, a weak ending counts when a verb or a comma follows: a headline's bare noun does not.
+  assert.deepEqual(people('Putin said nothing. Usine fermée. Machine arrêtée. Marine Le Pen a réagi.').map((m) => m.name), []);
+  assert.deepEqual(people('Putin said nothing. Lenin statues remain.', 'en').map((m) => m.name), ['Putin']);
+  assert.deepEqual(people('Staline et Lénine sont loin. Poutine n’est pas un nationaliste.').map((m) => m.name), ['Staline', 'Lénine', 'Poutine']);
 });
 
 test('unseen Russian news: roles with what they head, a place before a name, a daughter named after her father’s title', () => {

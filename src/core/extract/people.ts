@@ -267,6 +267,8 @@ const WEAK_FAMILY_ENDING = /(?:ина|ina)$/iu;
 /** English and Russian-in-Latin family names in -in (Putin, Kalinin); French writes them -ine (Poutine, Lénine), and its -in words are French. */
 const LATIN_IN = /[^aeiouy]in$/iu;
 const FRENCH_INE = /[^aeiouy]ine$/iu;
+const ENGLISH_SUBJECT_NEXT = /^(?:['’]s[ \u00a0]|[ \u00a0]*(?:,|(?:and|said|says|has|had|was|is|will|would|did|also|told|called|sent|spoke|signed|ordered)(?![\p{L}])))/u;
+const FRENCH_SUBJECT_NEXT = /^[ \u00a0]*(?:,|(?:et|a|ont|est|sont|était|avait|sera|ne|se|lui|y|en|aussi)(?![\p{L}])|[nsl]['’])/u;
 
 /**
  * Whether a lone capitalised word looks like a family name by its ending (Tokayev, Путин,
@@ -282,9 +284,10 @@ function loneWords(text: string, words: readonly Word[], lang: ExtractOptions['l
       if (!FAMILY_ENDING.test(w.text) && !latinIn) return false;
       lowerCase ??= new Set((text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu) ?? []));
       if (lowerCase.has(lower(w.text))) return false;
-      // French nouns in -ine a text also writes in lower case were left out just above.
-      const weak = WEAK_FAMILY_ENDING.test(w.text) || (latinIn && lang !== 'fr');
+      const weak = WEAK_FAMILY_ENDING.test(w.text) || latinIn;
       if (!weak || !sentenceInitial(text, w.at[0])) return true;
+      // A sentence opening on a bare noun is a headline ("Usine fermée", "Again the police"); on a name, its verb or a comma follows ("Poutine a", "Putin said").
+      if ((lang === 'fr' ? FRENCH_SUBJECT_NEXT : lang === 'en' ? ENGLISH_SUBJECT_NEXT : undefined)?.test(text.slice(w.at[1], w.at[1] + 12))) return true;
       midSentence ??= new Set(words.filter((x) => !sentenceInitial(text, x.at[0])).map((x) => x.text));
       return midSentence.has(w.text);
     },
