@@ -114,7 +114,7 @@ test('Russian and English counts with the verb first, and the qualifiers between
   const ru =
     'В Алматы погибли 225 человек. Всего задержаны почти 10 000. Ранены более 4 500 человек, в том числе дети. ' +
     'В город вошли 2 030 военнослужащих ОДКБ. Убиты свыше 20 солдат. Задержаны до 300 человек в Алматы. Погибли около 16 сотрудников полиции. ' +
-    'Погибли 5 дней назад. Задержано более 10 тыс. человек. Были ранены 12 полицейских. Газ подорожал до 120 тенге.';
+    'Погибли 5 дней назад. Задержано более 10 тыс. человек. Были ранены 12 полицейских. Официально погибли 164 человека. Погибли 26 вооруженных преступников. Газ подорожал до 120 тенге.';
   assert.deepEqual(counts(ru, 'ru').map(brief), [
     ['погибли 225 человек', 225, 'killed', undefined, undefined],
     ['задержаны почти 10 000', 10000, 'detained', 'about', undefined],
@@ -125,6 +125,8 @@ test('Russian and English counts with the verb first, and the qualifiers between
     ['Погибли около 16 сотрудников', 16, 'killed', 'about', undefined],
     ['Задержано более 10 тыс. человек', 10000, 'detained', 'at least', undefined],
     ['ранены 12 полицейских', 12, 'injured', undefined, undefined],
+    ['погибли 164 человека', 164, 'killed', undefined, undefined],
+    ['Погибли 26 вооруженных преступников', 26, 'killed', undefined, undefined],
     ['120 тенге', 120, 'other', undefined, true],
   ]);
   // What is counted, in the article's words: the noun after the number, else the verb before it.

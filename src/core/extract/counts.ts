@@ -20,9 +20,9 @@ const WORDS: [Kind, RegExp][] = [
   ['injured', /^(?:bless[ée]e?s?|injured|wounded|hurt|ранен\p{L}*|ранени\p{L}*|ранены|пострада\p{L}*)$/u],
   ['missing', /^(?:disparue?s?|missing|disappeared|пропа\p{L}*)$/u],
   ['troops', /^(?:soldats?|militaires|parachutistes|troupes|policiers|gendarmes|troops|soldiers|servicemen|officers|policemen|paratroopers|peacekeepers|военн\p{L}*|военнослужащ\p{L}*|солдат\p{L}*|десантник\p{L}*|миротвор\p{L}*|силовик\p{L}*|полицейск\p{L}*)$/u],
-  ['participants', /^(?:manifestante?s?|protestataires|gr[ée]vistes|participante?s?|[ée]meuti[eè]re?s?|insurg[ée]e?s?|bandits|terroristes|rebelles|protesters|demonstrators|participants|strikers|rioters|terrorists|протестующ\p{L}*|митингующ\p{L}*|участник\p{L}*|демонстрант\p{L}*|бандит\p{L}*|террорист\p{L}*|бастующ\p{L}*)$/u],
+  ['participants', /^(?:manifestante?s?|protestataires|gr[ée]vistes|participante?s?|[ée]meuti[eè]re?s?|insurg[ée]e?s?|bandits|terroristes|rebelles|protesters|demonstrators|participants|strikers|rioters|terrorists|criminals|преступник\p{L}*|протестующ\p{L}*|митингующ\p{L}*|участник\p{L}*|демонстрант\p{L}*|бандит\p{L}*|террорист\p{L}*|бастующ\p{L}*)$/u],
   ['money', /^(?:[$€£₸₽]|dollars?|euros?|tenges?|roubles?|livres|usd|eur|kzt|rub|pounds|rubles?|долл\p{L}*|тенге|руб\p{L}*|евро)$/u],
-  ['people', /^(?:personnes|gens|individus|civils|citoyen(?:ne)?s|habitante?s|people|persons|civilians|residents|человек|людей|граждан\p{L}*|жител\p{L}*|сотрудник\p{L}*)$/u],
+  ['people', /^(?:personnes|gens|individus|civils|citoyen(?:ne)?s|habitante?s|people|persons|civilians|residents|человека?|людей|граждан\p{L}*|жител\p{L}*|сотрудник\p{L}*)$/u],
 ];
 
 function kindOf(word: string): Kind | undefined {
