@@ -1,9 +1,12 @@
 /**
  * People named in an article (French, Russian, English, Kazakh): runs of capitalised words
- * that are not places, organisations or the capitalised first word of a sentence, with the
- * role or title written next to them ("le président Tokaïev", "journaliste Makhambet Abjan").
- * A single word is a person only with a role before it, a family-name ending (-ov, -eva,
- * -enko…), or when it is the family name of a full name found elsewhere in the text.
+ * that are not places, institutions (by their head noun: Ministry, Comité, Генпрокуратура) or
+ * the capitalised first word of a sentence, with the role or title written next to them ("le
+ * président Tokaïev", "journaliste Makhambet Abjan"). A single word is a person only with a
+ * role before it, a family-name ending (-ov, -eva, -enko, -in…) on a word the text does not
+ * also write in lower case, or when it is the family name of a person named elsewhere in the
+ * text. In Russian, a man's name in an oblique case is named in the nominative when the case
+ * is clear ("по словам министра Ерлана Тургумбаева": Ерлан Тургумбаев); `text` stays as written.
  */
 import { foldToken } from '../fold.ts';
 import { passageAt } from './passages.ts';
@@ -221,10 +224,10 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
     if (ORG_BEFORE.test(text.slice(Math.max(0, at[0] - 60), at[0]))) continue;
     // « Big Brother »: a quoted phrase, not someone's name.
     if (/[«“"]\s*$/.test(text.slice(Math.max(0, at[0] - 3), at[0])) && /^\s*[»”"]/.test(text.slice(at[1], at[1] + 3))) continue;
-    // One word alone is a name with a role, a family-name ending or an initial ("K. Tokaïev");
-    // otherwise only if it is the family name of a full name in the same text (checked below).
     // "la Marine", "the Kremlin": a name without a role takes no article.
     if (nameWords === 1 && !role && /(?:^|[\s(])(?:le|la|les|l['’]|du|des|au|aux|un|une|the)[ \u00a0]*$/iu.test(text.slice(Math.max(0, at[0] - 5), at[0]))) continue;
+    // One word alone is a name with a role, an initial ("K. Tokaïev") or the shape of a family name
+    // (loneWords); otherwise only if it is the family name of a person named here (checked below).
     if (nameWords === 1 && !role && initials === 0 && !lone.familyShaped(words[b]!)) {
       people.push({ at, name: text.slice(at[0], at[1]), single: true });
       continue;
@@ -236,8 +239,8 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
   if (opts.lang === 'ru') {
     const full = people.filter((p) => /\s/.test(p.name)).map((p) => p.name.split(/\s+/));
     const given = new Set(full.map((ws) => ws[0]!));
-    const families = new Set(full.map((ws) => ws[ws.length - 1]!));
-    const known: KnownNames = { given: (g) => given.has(g), manOnly: (f) => families.has(f) && !families.has(`${f}а`) };
+    const familyNames = new Set(full.map((ws) => ws[ws.length - 1]!));
+    const known: KnownNames = { given: (g) => given.has(g), manOnly: (f) => familyNames.has(f) && !familyNames.has(`${f}а`) };
     for (const p of people) {
       const nominative = russianNominative(p.name, text.slice(Math.max(0, p.at[0] - 80), p.at[0]), known);
       if (nominative) p.name = nominative.name;
