@@ -64,6 +64,24 @@ const SOURCE_LAST = new RegExp(
   `,${SP}(?:selon|d${AP}après|according${SP}to|по${SP}(?:словам|данным|мнению)|${LEAD_WORD_ONLY})${SP}(?:les${SP}(?:mots|propos|termes)${SP}(?:de${SP}|d${AP}|du${SP}))?([^,;:]{2,160}?)[\\s.!?…»”]*$`,
   'diu',
 );
+/** A day or time after a trailing attribution: "on January 15", "on Friday", "15 января", "le 15 janvier", "mardi". */
+const WHEN_AFTER = `(?:${SP}(?:(?:on|in|at|le|ce|в|во)${SP})?(?:\\d{1,2}${SP}\\p{L}+|\\p{L}+${SP}\\d{1,2}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)))?`;
+const SAID_END = `${WHEN_AFTER}[\\s.!?…»”]*$`;
+/**
+ * The speaker after the statement: "..., the prosecutor's office said on January 15.", "..., said
+ * the ministry.", "..., сообщила Генпрокуратура 15 января.", "..., a déclaré le ministre.".
+ */
+const NOT_SPEAKER_START = /^(?:que|qu['’]|that|что|чтобы|if|si|whether|about|à|to|de|of|о|об|в|на|по|with|avec|с|sur|on|in)(?![\p{L}])/iu;
+const SAID_LAST = [
+  new RegExp(`,${SP}([^,;:]{2,80}?)${SP}(?:has${SP}|had${SP})?(?:said|says|stated|added|reported|announced|claimed|wrote|insisted|told${SP}\\p{L}+)${SAID_END}`, 'diu'),
+  new RegExp(`,${SP}(?:said|says|added|wrote|reported|announced)${SP}([^,;:]{2,80}?)${SAID_END}`, 'diu'),
+  new RegExp(`,${SP}(?:—${SP})?(?:сообщил|заявил|сказал|отметил|написал|рассказал|пояснил|добавил|уточнил|подчеркнул|признал|утверждает|говорит|пишет)\\p{L}*${SP}([^,;:]{2,80}?)${SAID_END}`, 'diu'),
+  new RegExp(
+    `,${SP}(?:(?:a|ont|avait|avaient)${SP}(?:déclaré|indiqué|affirmé|précisé|ajouté|annoncé|expliqué|assuré|souligné|confirmé|dit|écrit|estimé)|déclare|déclarent|indique|indiquent|affirme|affirment|précise|ajoute|annonce|explique|assure|souligne|confirme|estime|dit|écrit)${SP}([^,;:]{2,80}?)${SAID_END}`,
+    'diu',
+  ),
+];
+
 /** "Comme l'a dit Randolph Bourne: « ... »", "comme l'avait relevé Mikhaïl Bakounine, ...". */
 const AS_SAID = new RegExp(
   `(?:comme|ainsi${SP}que)${SP}(?:l${AP}(?:a|avait|ont|avaient)${SP}(?:dit|écrit|formulé|relevé|souligné|déclaré|noté|rappelé|affirmé)|(?:le|la|les)${SP}(?:dit|disent|écrit|écrivent|affirme|affirment|rappelle|rappellent))${SP}([^,:;«]{2,120}?)${SP0}([,:])`,
@@ -232,6 +250,17 @@ function claimInSentence(text: string, s: Span, people: readonly PersonMention[]
     const claimant = claimantOf(group(lastSrc, 1), text, people, last);
     const st = trimSpan(text, [bs, bs + lastSrc.index]);
     if (claimant !== undefined && st !== undefined) return { at: s, statement: st, claimant, attribution: [bs + lastSrc.index, s[1]] };
+  }
+  for (const re of SAID_LAST) {
+    const said = re.exec(b);
+    if (said === null) continue;
+    const [ca, cb] = group(said, 1);
+    // "a déclaré que ...", "said that ...", "заявил, что": the statement follows, it is no speaker.
+    if (CONNECTOR.exec(text.slice(ca, cb))![0] !== '' || NOT_SPEAKER_START.test(text.slice(ca, cb))) break;
+    const claimant = claimantOf([ca, cb], text, people, last);
+    const st = trimSpan(text, [bs, bs + said.index]);
+    if (claimant !== undefined && st !== undefined) return { at: s, statement: st, claimant, attribution: [bs + said.index, s[1]] };
+    break;
   }
   const asSaid = AS_SAID.exec(b);
   if (asSaid !== null) {
