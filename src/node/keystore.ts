@@ -14,6 +14,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import * as nip19 from 'nostr-tools/nip19';
 import * as nip49 from 'nostr-tools/nip49';
+import { decryptNcryptsec } from './nip49-native.ts';
 import { z } from 'zod';
 import { KeruenError } from '../core/errors.ts';
 import type { PublicKey } from '../core/ids.ts';
@@ -118,7 +119,7 @@ export class Keystore {
   unlock(identity: Identity, passphrase: string): Uint8Array {
     const file = this.#read(this.#pathOf(identity.pubkey));
     try {
-      const sk = nip49.decrypt(file.ncryptsec, passphrase);
+      const sk = decryptNcryptsec(file.ncryptsec, passphrase);
       if (getPublicKey(sk) !== file.pubkey) throw new Error('key does not match its public key');
       return sk;
     } catch {
