@@ -8,7 +8,7 @@ import { jaroWinkler } from '@skyra/jaro-winkler';
 import { distance } from 'fastest-levenshtein';
 import { foldText, foldToken, tokenize } from './fold.ts';
 import { resolvePlace } from './gazetteer.ts';
-import { russianNominative } from './extract/people.ts';
+import { russianNominative } from './extract/declension.ts';
 import type { NameMatch, PersonMention, Span } from './extract/types.ts';
 
 /** The detail of a match on a family name alone: the caller decides whether it is ambiguous. */
