@@ -10,6 +10,7 @@
  */
 import { foldText } from './fold.ts';
 import type { Place } from './records/common.ts';
+import countries from './gazetteer-countries.json' with { type: 'json' };
 import geonames from './gazetteer-geonames.json' with { type: 'json' };
 
 export interface GazetteerPlace {
@@ -88,7 +89,47 @@ const HAND_MADE: readonly GazetteerPlace[] = [
   { id: 'sy', kind: 'country', country: 'SY', lat: 34.8, lon: 39.0, names: { en: 'Syria', fr: 'Syrie', ru: 'Сирия', kk: 'Сирия' } },
   { id: 'us', kind: 'country', country: 'US', lat: 39.8, lon: -98.6, names: { en: 'United States', fr: 'États-Unis', ru: 'США', kk: 'АҚШ' }, aliases: ['USA', 'Etats-Unis', 'Соединённые Штаты'] },
   { id: 'fr', kind: 'country', country: 'FR', lat: 46.23, lon: 2.21, names: { en: 'France', fr: 'France', ru: 'Франция', kk: 'Франция' } },
+  // Continents and the regions a story places Kazakhstan in; `country` is empty (no one country).
+  { id: 'continent-europe', kind: 'region', country: '', lat: 50.0, lon: 15.0, names: { en: 'Europe', fr: 'Europe', ru: 'Европа', kk: 'Еуропа' } },
+  { id: 'region-western-europe', kind: 'region', country: '', lat: 48.0, lon: 5.0, names: { en: 'Western Europe', fr: 'Europe de l’Ouest', ru: 'Западная Европа', kk: 'Батыс Еуропа' }, aliases: ['Europe occidentale'] },
+  { id: 'region-eastern-europe', kind: 'region', country: '', lat: 52.0, lon: 28.0, names: { en: 'Eastern Europe', fr: 'Europe de l’Est', ru: 'Восточная Европа', kk: 'Шығыс Еуропа' }, aliases: ['Europe orientale'] },
+  { id: 'continent-asia', kind: 'region', country: '', lat: 43.0, lon: 87.0, names: { en: 'Asia', fr: 'Asie', ru: 'Азия', kk: 'Азия' } },
+  { id: 'continent-africa', kind: 'region', country: '', lat: 2.0, lon: 20.0, names: { en: 'Africa', fr: 'Afrique', ru: 'Африка', kk: 'Африка' } },
+  { id: 'continent-north-america', kind: 'region', country: '', lat: 45.0, lon: -100.0, names: { en: 'North America', fr: 'Amérique du Nord', ru: 'Северная Америка', kk: 'Солтүстік Америка' } },
+  { id: 'continent-south-america', kind: 'region', country: '', lat: -15.0, lon: -60.0, names: { en: 'South America', fr: 'Amérique du Sud', ru: 'Южная Америка', kk: 'Оңтүстік Америка' } },
+  { id: 'continent-latin-america', kind: 'region', country: '', lat: 0.0, lon: -70.0, names: { en: 'Latin America', fr: 'Amérique latine', ru: 'Латинская Америка', kk: 'Латын Америкасы' } },
+  { id: 'continent-oceania', kind: 'region', country: '', lat: -25.0, lon: 140.0, names: { en: 'Oceania', fr: 'Océanie', ru: 'Океания', kk: 'Мұхит аралдары' } },
+  { id: 'region-central-asia', kind: 'region', country: '', lat: 43.0, lon: 65.0, names: { en: 'Central Asia', fr: 'Asie centrale', ru: 'Центральная Азия', kk: 'Орталық Азия' }, aliases: ['Средняя Азия'] },
+  { id: 'region-middle-east', kind: 'region', country: '', lat: 29.0, lon: 42.0, names: { en: 'Middle East', fr: 'Moyen-Orient', ru: 'Ближний Восток', kk: 'Таяу Шығыс' } },
 ];
+
+/** An entry of gazetteer-countries.json (see scripts/gazetteer.ts). */
+interface CountryEntry {
+  code: string;
+  en: string;
+  fr?: string;
+  ru?: string;
+  kk?: string;
+  aliases?: string[];
+  lat: number;
+  lon: number;
+}
+
+/** Every country, unless a hand-made entry already is it (its id is the lower-case ISO code). */
+function countryEntries(hand: readonly GazetteerPlace[], list: readonly CountryEntry[]): GazetteerPlace[] {
+  const handIds = new Set(hand.filter((p) => p.kind === 'country').map((p) => p.id));
+  return list
+    .filter((c) => !handIds.has(c.code.toLowerCase()))
+    .map((c) => ({
+      id: c.code.toLowerCase(),
+      kind: 'country' as const,
+      country: c.code,
+      lat: c.lat,
+      lon: c.lon,
+      names: { en: c.en, ...(c.fr ? { fr: c.fr } : {}), ...(c.ru ? { ru: c.ru } : {}), ...(c.kk ? { kk: c.kk } : {}) },
+      ...(c.aliases ? { aliases: c.aliases } : {}),
+    }));
+}
 
 /** An entry of gazetteer-geonames.json (see scripts/gazetteer.ts). */
 interface GeonamesEntry {
@@ -142,7 +183,7 @@ function mergeGazetteer(hand: readonly GazetteerPlace[], geo: readonly GeonamesE
   return [...merged, ...fromGeonames];
 }
 
-export const GAZETTEER: readonly GazetteerPlace[] = mergeGazetteer(HAND_MADE, geonames as GeonamesEntry[]);
+export const GAZETTEER: readonly GazetteerPlace[] = mergeGazetteer([...HAND_MADE, ...countryEntries(HAND_MADE, countries as CountryEntry[])], geonames as GeonamesEntry[]);
 
 function allNames(p: Pick<GazetteerPlace, 'names' | 'aliases'>): string[] {
   return [...Object.values(p.names), ...(p.aliases ?? [])];
@@ -182,5 +223,5 @@ export function toPlace(p: GazetteerPlace, lang: string): Place {
   const names: Record<string, string> = {};
   for (const [l, n] of Object.entries(p.names)) if (n !== undefined) names[l] = n;
   const name = (names[lang] ?? p.names.en) as string;
-  return { name, names, country: p.country, lat: p.lat, lon: p.lon };
+  return { name, names, ...(p.country !== '' ? { country: p.country } : {}), lat: p.lat, lon: p.lon };
 }

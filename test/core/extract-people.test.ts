@@ -210,3 +210,13 @@ test('Russian declension of soft-stem given names: Дмитрия Пескова
     ['Николае Петрове', 'Николай Петров'],
   ]);
 });
+
+test('a name cut by a hyphen at a line’s end is one word: the span covers both parts, the name is written whole', () => {
+  const text = 'Selon le président Kassym-Jomart Toka-\nïev, la situation est grave. Asya Tulesova et Beibarys Tolymbekov étaient là.';
+  const found = people(text);
+  assert.deepEqual(found.map((p) => [p.text, p.name]), [
+    ['Kassym-Jomart Toka-\nïev', 'Kassym-Jomart Tokaïev'],
+    ['Asya Tulesova', 'Asya Tulesova'],
+    ['Beibarys Tolymbekov', 'Beibarys Tolymbekov'],
+  ]);
+});

@@ -76,7 +76,7 @@ test('small GeoNames places need a capitalised name mid-sentence; large ones are
 });
 
 test('hostile text never throws and gives valid, ordered spans', () => {
-  const piece = fc.constantFrom('Almaty', 'Janaozen', 'Жанаозене', 'Nur-Sultan', 'à ', 'l’', 'rue ', 'Vladimir', ' ', '\n', '\n\n', '.', ',', 'É', '\u0301', '𝔸', 'Kazakhstan', 'place de la République');
+  const piece = fc.constantFrom('Almaty', 'Janaozen', 'Жанаозене', 'Nur-Sultan', 'à ', 'l’', 'rue ', 'Vladimir', ' ', '\n', '\n\n', '.', ',', 'É', '\u0301', '𝔸', 'Kazakhstan', 'place de la République', '-\n', 'Kirghi', 'zistan', ' du ', 'Bank of ', 'Parti communiste ', 'Europe de l’Ouest');
   const texts = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.array(piece, { maxLength: 40 }).map((p) => p.join('')));
   fc.assert(
     fc.property(texts, fc.constantFrom<ExtractOptions['lang']>('fr', 'ru', 'en', 'kk'), (text, lang) => {
@@ -94,4 +94,37 @@ test('placeNameForm: a place as named, declined in Russian, or not a place', () 
   assert.equal(placeNameForm('Казахстана'), 'declined');
   assert.equal(placeNameForm('Жанаозене'), 'declined');
   for (const w of ['Tokayev', 'Токаева', 'Bakytzhan', 'Union', '', '-', '𝔸']) assert.equal(placeNameForm(w), undefined, w);
+});
+
+test('a name cut by a hyphen at a line’s end is one word, its span covering both parts', () => {
+  const text = 'Au Kirghi-\nzistan, en Biélorus-\nsie et à Ust-\nKamenogorsk ; un soixante-\ndix.';
+  const found = places(text);
+  assert.deepEqual(ids(found).slice(0, 2), [['Kirghi-\nzistan', 'kg'], ['Biélorus-\nsie', 'by']]);
+  assert.equal(found[0]!.place.name, 'Kirghizistan');
+  // Hostile: cut words anywhere keep exact, ordered spans inside their passage (places() checks them).
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('Kirghi', 'zistan', '-\n', '-', '\n', ' ', 'Al', 'maty', 'É', '’', '-\n\n'), { maxLength: 30 }), (pieces) => {
+      const t = pieces.join('');
+      const f = places(t);
+      for (let k = 1; k < f.length; k++) assert.ok(f[k]!.at[0] >= f[k - 1]!.at[1]);
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('a country inside an organisation’s name is no place mention; a list of places and a state’s own name are', () => {
+  const text =
+    'Les clients de Halyk Bank of Kazakhstan, le secrétaire du Parti communiste du Kazakhstan et le Choix démocratique du Kazakhstan. ' +
+    'Les gouvernements du Kazakhstan et de la Russie, la République du Kazakhstan, l’Ouest du Kazakhstan, le Parti communiste de l’Union soviétique.';
+  const found = ids(places(text));
+  assert.deepEqual(found, [['Kazakhstan', 'kz'], ['Russie', 'ru'], ['Kazakhstan', 'kz'], ['Kazakhstan', 'kz']]);
+});
+
+test('the world’s countries and capitals, in French, Russian, English and Kazakh; continents and Europe de l’Ouest', () => {
+  const fr = ids(places('Des exilés à Londres, Vienne et Prague, en Turquie, en Irak et en Égypte, en Europe et en Europe de l’Ouest.'));
+  assert.deepEqual(fr.map(([t]) => t), ['Londres', 'Vienne', 'Prague', 'Turquie', 'Irak', 'Égypte', 'Europe', 'Europe de l’Ouest']);
+  assert.deepEqual(fr.slice(3, 6).map(([, id]) => id), ['tr', 'iq', 'eg']);
+  assert.deepEqual(ids(places('Он уехал в Турцию, потом в Лондон.', 'ru')).map(([, id]) => id).slice(0, 1), ['tr']);
+  assert.deepEqual(ids(places('He flew from Turkey to Cairo.', 'en')).map(([t]) => t), ['Turkey', 'Cairo']);
+  assert.deepEqual(ids(places('Ол Мысырға барды.', 'kk')).map(([, id]) => id), ['eg']);
 });

@@ -27,13 +27,19 @@ test('every gazetteer entry makes a valid record place, named in the writer’s 
 
 test('the GeoNames part regenerates from the package exactly as committed', async () => {
   const { readFileSync } = await import('node:fs');
-  const { extractGeonames, geonamesJson, citiesFile, OUTPUT } = await import('../../scripts/gazetteer.ts');
-  const places = extractGeonames(readFileSync(citiesFile(), 'utf8'));
+  const { extractGeonames, extractCountries, geonamesJson, citiesFile, OUTPUT, COUNTRIES_OUTPUT } = await import('../../scripts/gazetteer.ts');
+  const tsv = readFileSync(citiesFile(), 'utf8');
+  const places = extractGeonames(tsv);
   assert.equal(geonamesJson(places), readFileSync(OUTPUT, 'utf8'), 'run `npm run gazetteer` and commit the result');
-  // Every Kazakh place, the neighbours' capitals, nothing from elsewhere.
+  assert.equal(geonamesJson(extractCountries(tsv)), readFileSync(COUNTRIES_OUTPUT, 'utf8'), 'run `npm run gazetteer` and commit the result');
+  // Every Kazakh place, the neighbours' capitals and large cities, and elsewhere only capitals.
   assert.ok(places.filter((p) => p.country === 'KZ').length > 250);
-  for (const capital of ['Moscow', 'Bishkek', 'Tashkent', 'Minsk', 'Yerevan', 'Dushanbe']) assert.ok(places.some((p) => p.name === capital), capital);
-  assert.ok(places.every((p) => ['KZ', 'RU', 'KG', 'UZ', 'BY', 'AM', 'TJ'].includes(p.country)));
+  for (const capital of ['Moscow', 'Bishkek', 'Tashkent', 'Minsk', 'Yerevan', 'Dushanbe', 'London', 'Vienna', 'Prague', 'Paris', 'Ankara', 'Cairo']) assert.ok(places.some((p) => p.name === capital), capital);
+  const neighbours = ['KZ', 'RU', 'KG', 'UZ', 'BY', 'AM', 'TJ'];
+  const elsewhere = places.filter((p) => !neighbours.includes(p.country));
+  assert.ok(elsewhere.length > 150 && new Set(elsewhere.map((p) => p.country)).size === elsewhere.length, 'one capital a country');
+  // Far capitals keep no short other names (Vin, Bec): they would be other words.
+  for (const p of elsewhere) for (const n of p.alt ?? []) assert.ok(n.length >= 4, n);
   // Names are Latin or Cyrillic only.
   for (const p of places) for (const n of [p.name, p.ru, p.kk, ...(p.alt ?? [])]) if (n) assert.match(n, /^[\p{Script=Latin}\p{Script=Cyrillic}\p{M}\s'’‘ʻʼ.()-]+$/u, n);
 });
@@ -55,6 +61,16 @@ test('one gazetteer: hand-made entries win over GeoNames and gain its spellings;
   for (const q of ['Mangystau', 'Manguistaou', 'Маңғыстау']) assert.equal(searchPlaces(q)[0]?.id, 'kz-mangystau-region', q);
   for (const [q, id] of [['Russie', 'ru'], ['Kirghizistan', 'kg'], ['Kirghizstan', 'kg'], ['Biélorussie', 'by'], ['Tadjikistan', 'tj'], ['Arménie', 'am']] as const) assert.equal(resolvePlace({ name: q })?.id, id, q);
   for (const p of GAZETTEER.filter((p) => p.id.startsWith('geonames:'))) assert.ok(p.population !== undefined && p.kind !== 'landmark');
+  // The world's countries and capitals in the forms a Kazakh story writes them (French, Russian, English, Kazakh).
+  for (const [q, en] of [['Turquie', 'Turkey'], ['Турция', 'Turkey'], ['Türkiye', 'Turkey'], ['Irak', 'Iraq'], ['Égypte', 'Egypt'], ['Мысыр', 'Egypt'], ['Équateur', 'Ecuador'], ['Soudan', 'Sudan'], ['Royaume-Uni', 'United Kingdom']] as const) {
+    const p = resolvePlace({ name: q });
+    assert.equal(p?.names.en, en, q);
+    assert.equal(p?.kind, 'country', q);
+  }
+  for (const [q, en] of [['Londres', 'London'], ['Vienne', 'Vienna'], ['Prague', 'Prague'], ['Прага', 'Prague'], ['Paris', 'Paris'], ['Лондон', 'London']] as const) assert.equal(searchPlaces(q)[0]?.names.en, en, q);
+  for (const [q, id] of [['Europe', 'continent-europe'], ['Европа', 'continent-europe'], ['Asie centrale', 'region-central-asia']] as const) assert.equal(resolvePlace({ name: q })?.id, id, q);
+  // A hand-made country stays the one entry for its code.
+  assert.equal(GAZETTEER.filter((p) => p.kind === 'country' && p.country === 'KZ').length, 1);
 });
 
 test('the GeoNames reader: every well-formed row kept, any damaged kept row a clear error with its line, never a crash', () => {

@@ -10,7 +10,7 @@
  */
 import { foldToken } from '../fold.ts';
 import { passageAt } from './passages.ts';
-import { findPlaces, isCountryOrRegionName, placeNameForm } from './places.ts';
+import { findPlaces, isCountryOrRegionName, LINE_BREAK_REST, placeNameForm, unbreakWords } from './places.ts';
 import { russianCommonNoun, russianNominative, type KnownNames } from './declension.ts';
 import type { ExtractOptions, Passage, PersonMention } from './types.ts';
 
@@ -119,9 +119,17 @@ function wordsOf(text: string): Word[] {
     }
     // English possessive: "Tokayev’s government" names Tokayev.
     if (/['’]s$/.test(w)) w = w.slice(0, -2);
+    let end = start + w.length;
+    // "Toka-\nïev" cut at a line's end is one word; its span covers both parts.
+    const rest = end === m.index + m[0].length ? LINE_BREAK_REST.exec(text.slice(end, end + 80)) : null;
+    if (rest !== null) {
+      w += rest[1]!;
+      end += rest[0].length;
+      re.lastIndex = end;
+    }
     // Names are capitalised: lower-case words are left out (the gap test then keeps runs apart).
     if (w[0] === w[0]!.toLowerCase() || !/^\p{Lu}/u.test(w)) continue;
-    out.push({ text: w, at: [start, start + w.length], capital: true });
+    out.push({ text: w, at: [start, end], capital: true });
   }
   return out;
 }
@@ -264,7 +272,7 @@ export function findPeople(text: string, passages: readonly Passage[], opts: Ext
       // Passages come in order: the one reached tells how far the text is done.
       opts.onProgress?.(passage.n, passages.length);
     }
-    out.push({ type: 'person', at: p.at, text: text.slice(p.at[0], p.at[1]), passage: passage.id, name: p.name.replace(/\s+/g, ' '), ...(p.role ? { role: p.role } : {}) });
+    out.push({ type: 'person', at: p.at, text: text.slice(p.at[0], p.at[1]), passage: passage.id, name: unbreakWords(p.name).replace(/\s+/g, ' '), ...(p.role ? { role: p.role } : {}) });
   }
   return out;
 }

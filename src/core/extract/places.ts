@@ -43,7 +43,16 @@ interface IndexEntry {
 let index: Map<string, IndexEntry[]> | undefined;
 
 function nameKeys(name: string): string[] {
-  return (name.normalize('NFC').match(/[\p{L}\p{M}\p{N}'’]+/gu) ?? []).map((w) => foldToken(w.replace(/’/g, "'"))).filter((k) => k.length > 0);
+  // An elided article inside a name is dropped, as the text's words drop it ("Europe de l’Ouest").
+  return (name.normalize('NFC').match(/[\p{L}\p{M}\p{N}'’]+/gu) ?? []).map((w, k) => foldToken((k > 0 ? w.replace(/^[ldLD]['’](?=\p{L})/u, '') : w).replace(/’/g, "'"))).filter((k) => k.length > 0);
+}
+
+/** A word cut by a hyphen at a line's end, its rest starting the next line in lower case ("Kirghi-\nzistan"). */
+export const LINE_BREAK_REST = /^-[ \u00a0]*\r?\n[ \u00a0]*(\p{Ll}[\p{L}\p{M}\p{N}'’]*)/u;
+
+/** A name as one line would write it: the hyphen and line break inside a cut word removed ("Kirghi-\nzistan" → "Kirghizistan"). */
+export function unbreakWords(written: string): string {
+  return written.replace(/-[ \u00a0]*\r?\n[ \u00a0]*(?=\p{Ll})/gu, '');
 }
 
 /** Folded name (words joined by spaces) → places with that name, best first. */
@@ -95,6 +104,14 @@ function wordsOf(text: string): Word[] {
       w = w.replace(/['’]+$/, '');
       if (w === '') continue;
     }
+    let end = start + w.length;
+    // "Kirghi-\nzistan" is one word; its span covers both parts.
+    const rest = end === m.index + m[0].length ? LINE_BREAK_REST.exec(text.slice(end, end + 80)) : null;
+    if (rest !== null) {
+      w += rest[1]!;
+      end += rest[0].length;
+      re.lastIndex = end;
+    }
     const capital = w[0] !== w[0]!.toLowerCase() && /^\p{Lu}/u.test(w);
     // Lower-case words matter only as links inside a name ("Fédération de Russie") or before a
     // landmark ("place de la République"): the rest are left out, which keeps big articles fast.
@@ -103,14 +120,17 @@ function wordsOf(text: string): Word[] {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     // Only a capitalised word's place in its sentence matters.
     const initial = capital && (out.length === 0 || /(?:[.!?…]["»”)]?\s+|\n\s*\n\s*|^\s*)$/u.test(text.slice(Math.max(0, m.index - 6), m.index)) || (/[•*–—-]\s+$/.test(before) && /\n/.test(text.slice(Math.max(0, m.index - 8), m.index))));
-    out.push({ text: w, at: [start, start + w.length], key: key ?? keyOf(w), capital, initial });
+    out.push({ text: w, at: [start, end], key: key ?? keyOf(w), capital, initial });
   }
   return out;
 }
 
-/** Whether a word is the name of a country or region ("Kazakhstan" in "Oyan Kazakhstan"): never part of a person's name. */
+/**
+ * Whether a word is the name of a country or region ("Kazakhstan" in "Oyan Kazakhstan"): never part of a person's name.
+ * Continents (no country) are left out: "Asya" folds as "Asia" does, and is a given name.
+ */
 export function isCountryOrRegionName(word: string): boolean {
-  return placeIndex().get(keyOf(word))?.some((e) => e.place.kind === 'country' || e.place.kind === 'region') ?? false;
+  return placeIndex().get(keyOf(word))?.some((e) => (e.place.kind === 'country' || e.place.kind === 'region') && e.place.country !== '') ?? false;
 }
 
 /**
@@ -158,7 +178,8 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
     let key = '';
     for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
       const w = words[j]!;
-      if (j > i && !/^[ \u00a0-]$/.test(text.slice(words[j - 1]!.at[1], w.at[0]))) break;
+      // ...or an elided article: "Europe de l’Ouest".
+      if (j > i && !/^(?:[ \u00a0-]|[ \u00a0][ldLD]['’])$/u.test(text.slice(words[j - 1]!.at[1], w.at[0]))) break;
       const head = key;
       key = j === i ? w.key : `${key} ${w.key}`;
       // Russian and Kazakh decline names: "в Жанаозене", "в Москве", "Жаңаөзенде".
@@ -175,6 +196,8 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
     if (found?.entry.place.kind === 'landmark' && found.end === i && first.key === 'akimat') found = cityHall(idx, out, first.at[0], i);
     if (!found) continue;
     const at: [number, number] = [first.at[0], words[found.end]!.at[1]];
+    // "Halyk Bank of Kazakhstan", "Parti communiste du Kazakhstan": a country in an organisation's name is no place mention.
+    if (found.entry.place.kind === 'country' && inOrganisationName(text, at[0], words[i - 1])) continue;
     const passage = passageAt(passages, at[0]);
     if (!passage || at[1] > passage.at[1]) continue;
     if (passage.id !== lastPassage) {
@@ -186,11 +209,35 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
     const written = text.slice(at[0], at[1]);
     // Named in the article's language: the gazetteer's name for it, else as the article writes it ("Moscou").
     const record = toPlace(place, opts.lang);
-    if (!(opts.lang in place.names)) record.name = written.replace(/\s+/g, ' ');
+    if (!(opts.lang in place.names)) record.name = unbreakWords(written).replace(/\s+/g, ' ');
     out.push({ type: 'place', at, text: written, passage: passage.id, place: record, gazetteerId: place.id });
     i = found.end;
   }
   return out;
+}
+
+/** Heads of organisations' names that take a country after "of", "du", "de" ("Bank of", "Parti ... du"). */
+const ORG_HEAD = /^(?:bank|banque|party|parti|partie|company|compagnie|société|union|front|movement|mouvement|congress|congrès|council|conseil|committee|comité|university|université|institute|institut|academy|académie|association|federation|fédération|fund|fonds|group|groupe|choice|choix|alliance|league|ligue|church|église|agency|agence|corporation)$/iu;
+/** Words before "of"/"du" that make the phrase the country itself or a part of it ("République du Kazakhstan", "l’Ouest du Kazakhstan"). */
+const STATE_OR_PART = /^(?:république|republic|royaume|kingdom|état|états|state|states|émirat|emirate|principauté|principality|nord|sud|est|ouest|north|south|east|west|centre|center|president|président|présidente)$/iu;
+
+/**
+ * Whether a country named at `start` ends an organisation's name: after "of", "du", "de (la)"
+ * or "d’", a capitalised head not opening its sentence, that is an organisation's head ("Halyk
+ * Bank of") or followed by lower-case words ("Parti communiste du", "Choix démocratique du").
+ */
+function inOrganisationName(text: string, start: number, before: Word | undefined): boolean {
+  if (before === undefined) return false;
+  const m = /(?:^|[\s(«"“])(\p{Lu}[\p{L}\p{M}-]*)((?:[ \u00a0]+\p{Ll}[\p{L}\p{M}-]*){0,2}?)(?:[ \u00a0]+(?:of(?:[ \u00a0]+the)?|du|de|des|de[ \u00a0]+la)[ \u00a0]+|[ \u00a0]+(?:de[ \u00a0]+l|d)['’])$/u.exec(text.slice(Math.max(0, start - 80), start));
+  if (m === null) return false;
+  const head = m[1]!;
+  // "du Kazakhstan et de la Russie": a place before, or words joined by "et", make a list of places, not a name.
+  if (STATE_OR_PART.test(head) || (NOT_PLACES.has(keyOf(head)) && !ORG_HEAD.test(head)) || placeIndex().has(keyOf(head))) return false;
+  if (/(?:^|[ \u00a0])(?:et|ou|and|or|и|или|nor|ni)(?=[ \u00a0]|$)/iu.test(m[2]!)) return false;
+  const headAt = start - m[0].length + m[0].indexOf(head);
+  // A sentence's first word is capitalised whatever it is.
+  if (/(?:[.!?…]["»”)]?\s+|\n\s*\n\s*|^\s*)$/u.test(text.slice(Math.max(0, headAt - 6), headAt))) return false;
+  return ORG_HEAD.test(head) || m[2]!.trim() !== '';
 }
 
 /** How far back (characters) the town a bare "Akimat" belongs to may have been named. */
