@@ -162,3 +162,21 @@ test('any text: dates never throw, lie inside their passages with their exact wo
     { numRuns: 300 },
   );
 });
+
+test('a footnote’s day without a year takes the one year its sentence names; elsewhere the article’s date decides', async () => {
+  const { footnoteYear } = await import('../../src/core/extract/dates-footnotes.ts');
+  const text =
+    'Texte.\n\n  4. Le 21 avril, deux militants ont été condamnés après le marathon organisé en 2019 à Almaty.\n' +
+    '  5. Le 21 avril, autre chose en 2019 et en 2020.\nLe 21 avril, rien en 2019.';
+  const days = findDates(text, passagesOf(text), { lang: 'fr', reference: '2022-01-12' }).filter((m) => m.text === '21 avril');
+  assert.deepEqual(days.map((m) => m.when.from), ['2019-04-21', '2021-04-21', '2021-04-21']);
+  // Hostile input: never throws, a year or nothing.
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('4. ', '[4] ', 'Le 21 avril', ' en 2019', ' 2019 году', '\n', '.', ' ', 'x', '9999'), { maxLength: 30 }), fc.nat(), (pieces, k) => {
+      const t = pieces.join('');
+      const y = footnoteYear(t, [0, t.length], t.length === 0 ? 0 : k % t.length);
+      assert.ok(y === undefined || (y >= 1800 && y <= 2099));
+    }),
+    { numRuns: 500 },
+  );
+});

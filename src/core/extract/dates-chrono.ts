@@ -6,6 +6,7 @@
 import * as chrono from 'chrono-node';
 import { M, matchesOf, OFFSET, type Found } from './dates-words.ts';
 import { approx, isoDay, pad, yearFor, type Reference } from './dates-resolve.ts';
+import { footnoteYear } from './dates-footnotes.ts';
 import type { ExtractOptions, Span } from './types.ts';
 
 /** Any month name, for telling a real date from chrono's false positives. */
@@ -36,11 +37,12 @@ export function fromChrono(text: string, from: number, to: number, ref: Referenc
   for (const [a, b] of windows) {
     let e = b;
     while (e < body.length && /[\p{L}\p{N}]/u.test(body[e]!)) e++;
-    chronoWindow(text, from + a, from + e, to, ref, lang, out);
+    chronoWindow(text, from + a, from + e, [from, to], ref, lang, out);
   }
 }
 
-function chronoWindow(text: string, from: number, to: number, passageEnd: number, ref: Reference, lang: ExtractOptions['lang'], out: Found[]): void {
+function chronoWindow(text: string, from: number, to: number, passage: Span, ref: Reference, lang: ExtractOptions['lang'], out: Found[]): void {
+  const passageEnd = passage[1];
   const body = text.slice(from, to);
   const instant = new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12));
   let results: chrono.ParsedResult[];
@@ -59,7 +61,8 @@ function chronoWindow(text: string, from: number, to: number, passageEnd: number
     if (!c.isCertain('day') || !c.isCertain('month')) continue;
     const m = c.get('month')!;
     const d = c.get('day')!;
-    const y = c.isCertain('year') ? c.get('year')! : yearFor(ref, m, d);
+    // A footnote's day takes the year its sentence names ("4. Le 21 avril ... en 2019").
+    const y = c.isCertain('year') ? c.get('year')! : (footnoteYear(text, passage, s) ?? yearFor(ref, m, d));
     const day = isoDay(y, m, d);
     if (day === undefined) continue;
     // chrono stops at "vers 10": "heures" belongs to the words.
