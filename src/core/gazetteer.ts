@@ -183,7 +183,15 @@ function mergeGazetteer(hand: readonly GazetteerPlace[], geo: readonly GeonamesE
   return [...merged, ...fromGeonames];
 }
 
-export const GAZETTEER: readonly GazetteerPlace[] = mergeGazetteer([...HAND_MADE, ...countryEntries(HAND_MADE, countries as CountryEntry[])], geonames as GeonamesEntry[]);
+const WORLD_COUNTRIES = countryEntries(HAND_MADE, countries as CountryEntry[]);
+/**
+ * Ids of the countries from gazetteer-countries.json (not the hand-made ones). Their names are
+ * often given names too (Maurice, Salvador, Jordan), so findPeople does not take them as a sign
+ * that a run of capitalised words is an organisation's name.
+ */
+export const WORLD_COUNTRY_IDS: ReadonlySet<string> = new Set(WORLD_COUNTRIES.map((p) => p.id));
+
+export const GAZETTEER: readonly GazetteerPlace[] = mergeGazetteer([...HAND_MADE, ...WORLD_COUNTRIES], geonames as GeonamesEntry[]);
 
 function allNames(p: Pick<GazetteerPlace, 'names' | 'aliases'>): string[] {
   return [...Object.values(p.names), ...(p.aliases ?? [])];

@@ -220,3 +220,8 @@ test('a name cut by a hyphen at a line’s end is one word: the span covers both
     ['Beibarys Tolymbekov', 'Beibarys Tolymbekov'],
   ]);
 });
+
+test('given names that are also countries’ names stay people’s (Maurice Thorez, Salvador Allende, Jordan Peterson)', () => {
+  const found = people('Le dirigeant Maurice Thorez a rencontré Salvador Allende et Jordan Peterson. Il vit à Maurice.');
+  assert.deepEqual(found.map((p) => p.name), ['Maurice Thorez', 'Salvador Allende', 'Jordan Peterson']);
+});

@@ -5,7 +5,7 @@
  * at some length and not in a sentence's first word, where any word is capitalised.
  */
 import { foldToken } from '../fold.ts';
-import { GAZETTEER, toPlace, type GazetteerPlace } from '../gazetteer.ts';
+import { GAZETTEER, toPlace, WORLD_COUNTRY_IDS, type GazetteerPlace } from '../gazetteer.ts';
 import { passageAt } from './passages.ts';
 import type { ExtractOptions, Passage, PlaceMention } from './types.ts';
 
@@ -127,10 +127,11 @@ function wordsOf(text: string): Word[] {
 
 /**
  * Whether a word is the name of a country or region ("Kazakhstan" in "Oyan Kazakhstan"): never part of a person's name.
- * Continents (no country) are left out: "Asya" folds as "Asia" does, and is a given name.
+ * Only the hand-made ones: continents ("Asya" folds as "Asia" does) and the world's countries
+ * (Maurice Thorez, Salvador Allende) share their names with people.
  */
 export function isCountryOrRegionName(word: string): boolean {
-  return placeIndex().get(keyOf(word))?.some((e) => (e.place.kind === 'country' || e.place.kind === 'region') && e.place.country !== '') ?? false;
+  return placeIndex().get(keyOf(word))?.some((e) => (e.place.kind === 'country' || e.place.kind === 'region') && e.place.country !== '' && !WORLD_COUNTRY_IDS.has(e.place.id)) ?? false;
 }
 
 /**
