@@ -128,3 +128,8 @@ test('the world’s countries and capitals, in French, Russian, English and Kaza
   assert.deepEqual(ids(places('He flew from Turkey to Cairo.', 'en')).map(([t]) => t), ['Turkey', 'Cairo']);
   assert.deepEqual(ids(places('Ол Мысырға барды.', 'kk')).map(([, id]) => id), ['eg']);
 });
+
+test('a GeoNames name opening a sentence that the text also writes in lower case is that word ("Seul, ..." is not Seoul)', () => {
+  assert.deepEqual(ids(places('Il était seul. Seul, il a marché jusqu’à Almaty.')), [['Almaty', 'kz-almaty']]);
+  assert.deepEqual(ids(places('Il est allé à Séoul.')).map(([t]) => t), ['Séoul']);
+});

@@ -168,6 +168,9 @@ let last: { text: string; passages: readonly Passage[]; lang: string; found: Pla
 function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractOptions): PlaceMention[] {
   const idx = placeIndex();
   const words = wordsOf(text);
+  // Folded words the text writes in lower case, read only when a sentence's first word needs them.
+  let lowerCase: Set<string> | undefined;
+  const inLowerCase = (key: string) => (lowerCase ??= new Set((text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu) ?? []).map(keyOf))).has(key);
   const out: PlaceMention[] = [];
   let lastPassage = '';
   for (let i = 0; i < words.length; i++) {
@@ -186,7 +189,7 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
       // Russian and Kazakh decline names: "в Жанаозене", "в Москве", "Жаңаөзенде".
       for (const last of /\p{Script=Cyrillic}/u.test(w.text) ? caseForms(w.key, j > i) : [w.key]) {
         const entries = idx.get(j === i ? last : `${head} ${last}`);
-        const entry = entries?.find((e) => acceptable(e, words, i, j));
+        const entry = entries?.find((e) => acceptable(e, words, i, j, inLowerCase));
         if (entry) {
           found = { end: j, entry };
           break;
@@ -264,9 +267,11 @@ function caseForms(key: string, inName: boolean): string[] {
   return forms;
 }
 
-function acceptable(e: IndexEntry, words: readonly Word[], i: number, j: number): boolean {
+function acceptable(e: IndexEntry, words: readonly Word[], i: number, j: number, inLowerCase: (key: string) => boolean): boolean {
   const first = words[i]!;
   if (i === j && NOT_PLACES.has(first.key)) return false;
+  // "Seul, il ..." is not Seoul: a GeoNames name opening a sentence that the text also writes in lower case is that word.
+  if (i === j && first.initial && e.place.id.startsWith('geonames:') && inLowerCase(first.key)) return false;
   if (!first.capital && e.place.kind !== 'landmark') return false;
   // Every word of a name is capitalised, except short links ("place de la République").
   for (let k = i; k <= j; k++) if (!words[k]!.capital && words[k]!.text.length > 3 && e.place.kind !== 'landmark') return false;
