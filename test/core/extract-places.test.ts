@@ -76,7 +76,7 @@ test('small GeoNames places need a capitalised name mid-sentence; large ones are
 });
 
 test('hostile text never throws and gives valid, ordered spans', () => {
-  const piece = fc.constantFrom('Almaty', 'Janaozen', 'Жанаозене', 'Nur-Sultan', 'à ', 'l’', 'rue ', 'Vladimir', ' ', '\n', '\n\n', '.', ',', 'É', '\u0301', '𝔸', 'Kazakhstan', 'place de la République', '-\n', 'Kirghi', 'zistan', ' du ', 'Bank of ', 'Parti communiste ', 'Europe de l’Ouest');
+  const piece = fc.constantFrom('Almaty', 'Janaozen', 'Жанаозене', 'Nur-Sultan', 'à ', 'l’', 'rue ', 'Vladimir', ' ', '\n', '\n\n', '.', ',', 'É', '\u0301', '𝔸', 'Kazakhstan', 'place de la République', '-\n', 'Kirghi', 'zistan', ' du ', 'Bank of ', 'Parti communiste ', 'Europe de l’Ouest', 'Мангистауской', ' области', 'площади ', 'Республики', 'акимата', 'akimat', "'s", '’s ', 'Армении', 'МИД ');
   const texts = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.array(piece, { maxLength: 40 }).map((p) => p.join('')));
   fc.assert(
     fc.property(texts, fc.constantFrom<ExtractOptions['lang']>('fr', 'ru', 'en', 'kk'), (text, lang) => {
@@ -132,4 +132,29 @@ test('the world’s countries and capitals, in French, Russian, English and Kaza
 test('a GeoNames name opening a sentence that the text also writes in lower case is that word ("Seul, ..." is not Seoul)', () => {
   assert.deepEqual(ids(places('Il était seul. Seul, il a marché jusqu’à Almaty.')), [['Almaty', 'kz-almaty']]);
   assert.deepEqual(ids(places('Il est allé à Séoul.')).map(([t]) => t), ['Séoul']);
+});
+
+test('Russian case forms: a town, an adjectival region and a square, each word declined; a country in -ия in any case', () => {
+  const ru = (t: string) => ids(places(t, 'ru'));
+  assert.deepEqual(ru('Забастовка нефтяников шла в Жанаозене Мангистауской области всю зиму.'), [['Жанаозене', 'kz-zhanaozen'], ['Мангистауской области', 'kz-mangystau-region']]);
+  assert.deepEqual(ru('Жители Мангистауской области и Мангистаускую область покидали.'), [['Мангистауской области', 'kz-mangystau-region'], ['Мангистаускую область', 'kz-mangystau-region']]);
+  assert.deepEqual(ru('Вечером студенты стояли на площади Республики.'), [['площади Республики', 'kz-almaty-republic-square']]);
+  assert.deepEqual(ru('Гости приехали из Армении, а делегаты — из Алма-Аты.'), [['Армении', 'am'], ['Алма-Аты', 'kz-almaty']]);
+  assert.deepEqual(ru('Слова президента Армении Ашота Саркисяна процитировали.'), [['Армении', 'am']], 'a declined country before a person’s name');
+  // An adjective is no country; a ministry's name holds its country ("МИД Армении").
+  assert.deepEqual(ru('Киргизский посол промолчал, МИД Армении тоже.'), []);
+});
+
+test('a landmark’s common noun in lower case is the landmark: a bare akimat is the hall of the last town named', () => {
+  assert.deepEqual(ids(places('Marchers reached Almaty by noon. By evening the akimat was burning.', 'en')), [['Almaty', 'kz-almaty'], ['akimat', 'kz-almaty-akimat']]);
+  assert.deepEqual(ids(places('Des milliers de gens à Almaty ; l’akimat a fermé.', 'fr')), [['Almaty', 'kz-almaty'], ['akimat', 'kz-almaty-akimat']]);
+  assert.deepEqual(ids(places('Толпа у здания акимата Алматы росла.', 'ru')), [['акимата', 'kz-almaty-akimat'], ['Алматы', 'kz-almaty']]);
+  assert.deepEqual(ids(places('В Алматы тихо. Митинг у акимата разогнали.', 'ru')), [['Алматы', 'kz-almaty'], ['акимата', 'kz-almaty-akimat']]);
+  // With no town named before, an akimat is any town's: nothing is claimed.
+  assert.deepEqual(ids(places('The akimat was closed.', 'en')), []);
+});
+
+test('an English possessive is not part of the place (in English); in another language’s text it belongs to a foreign name', () => {
+  assert.deepEqual(ids(places("It was Kazakhstan's hardest winter, and Russia’s troops stayed a week.", 'en')), [['Kazakhstan', 'kz'], ['Russia', 'ru']]);
+  assert.deepEqual(ids(places('Il a des parts dans Singapore’s Steppe Capital.', 'fr')), []);
 });

@@ -75,6 +75,57 @@ function placeIndex(): Map<string, IndexEntry[]> {
   return index;
 }
 
+let namePrefixes: Set<string> | undefined;
+/** Every name's first words (folded, joined by spaces), so a longer name is looked for only where one may start. */
+function prefixes(): Set<string> {
+  if (namePrefixes) return namePrefixes;
+  namePrefixes = new Set();
+  for (const key of placeIndex().keys()) {
+    const parts = key.split(' ');
+    for (let n = 1; n < parts.length; n++) namePrefixes.add(parts.slice(0, n).join(' '));
+  }
+  return namePrefixes;
+}
+
+let innerWords: Set<string> | undefined;
+const innerKept = new Map<string, boolean>();
+/** Whether a lower-case word, in a Russian case form, is a later word of some name ("области" of "Мангистауской области"). */
+function innerNameWord(word: string): boolean {
+  if (!/\p{Script=Cyrillic}/u.test(word)) return false;
+  let kept = innerKept.get(word);
+  if (kept !== undefined) return kept;
+  innerWords ??= new Set([...placeIndex().keys()].flatMap((k) => k.split(' ').slice(1)));
+  kept = caseForms(keyOf(word), true).some((k) => innerWords!.has(k));
+  if (innerKept.size > 50_000) innerKept.clear();
+  innerKept.set(word, kept);
+  return kept;
+}
+
+/** Whether a lower-case word is a street word in any Russian case ("площади"). */
+function opensStreet(word: string): boolean {
+  const key = keyOf(word);
+  return (/\p{Script=Cyrillic}/u.test(word) ? caseForms(key, false) : [key]).some((k) => STREET_WORDS.has(k));
+}
+
+let landmarkNouns: Set<string> | undefined;
+const lowerKept = new Map<string, boolean>();
+/**
+ * Whether a lower-case word may open a place's name: a street word ("place", "площади") or a
+ * landmark's one-word name, such as a common noun the gazetteer gives a landmark ("akimat",
+ * "акимата"), in any Russian case.
+ */
+function opensLandmark(word: string): boolean {
+  let kept = lowerKept.get(word);
+  if (kept !== undefined) return kept;
+  landmarkNouns ??= new Set(GAZETTEER.filter((p) => p.kind === 'landmark').flatMap((p) => [...Object.values(p.names), ...(p.aliases ?? [])].map((n) => nameKeys(n)).filter((k) => k.length === 1).map((k) => k[0]!)));
+  const key = keyOf(word);
+  const forms = /\p{Script=Cyrillic}/u.test(word) ? caseForms(key, false) : [key];
+  kept = forms.some((k) => STREET_WORDS.has(k) || landmarkNouns!.has(k));
+  if (lowerKept.size > 50_000) lowerKept.clear();
+  lowerKept.set(word, kept);
+  return kept;
+}
+
 /** Folded words, remembered: an article repeats its words, and folding is the costly part. */
 const keys = new Map<string, string>();
 function keyOf(word: string): string {
@@ -88,7 +139,7 @@ function keyOf(word: string): string {
 }
 
 /** Words of the text with offsets; elided articles ("l’Akimat", "d’Almaty") are cut off. */
-function wordsOf(text: string): Word[] {
+function wordsOf(text: string, lang: string): Word[] {
   const out: Word[] = [];
   const re = /[\p{L}\p{M}\p{N}'’]+/gu;
   let m: RegExpExecArray | null;
@@ -101,6 +152,9 @@ function wordsOf(text: string): Word[] {
         w = w.slice(elided[0].length);
         start += elided[0].length;
       }
+      // "Kazakhstan's", "Russia’s": the English possessive is no part of the name. In another
+      // language's text it is part of a foreign name ("Singapore’s Steppe Capital").
+      if (lang === 'en') w = w.replace(/['’]s$/u, '');
       w = w.replace(/['’]+$/, '');
       if (w === '') continue;
     }
@@ -116,7 +170,7 @@ function wordsOf(text: string): Word[] {
     // Lower-case words matter only as links inside a name ("Fédération de Russie") or before a
     // landmark ("place de la République"): the rest are left out, which keeps big articles fast.
     const key = capital || w.length <= 3 ? keyOf(w) : undefined;
-    if (!capital && (key === undefined ? !STREET_WORDS.has(keyOf(w)) : false)) continue;
+    if (!capital && key === undefined && !opensLandmark(w) && !innerNameWord(w)) continue;
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     // Only a capitalised word's place in its sentence matters.
     const initial = capital && (out.length === 0 || /(?:[.!?…]["»”)]?\s+|\n\s*\n\s*|^\s*)$/u.test(text.slice(Math.max(0, m.index - 6), m.index)) || (/[•*–—-]\s+$/.test(before) && /\n/.test(text.slice(Math.max(0, m.index - 8), m.index))));
@@ -167,7 +221,7 @@ let last: { text: string; passages: readonly Passage[]; lang: string; found: Pla
 
 function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractOptions): PlaceMention[] {
   const idx = placeIndex();
-  const words = wordsOf(text);
+  const words = wordsOf(text, opts.lang);
   // Folded words the text writes in lower case, read only when a sentence's first word needs them.
   let lowerCase: Set<string> | undefined;
   const inLowerCase = (key: string) => (lowerCase ??= new Set((text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu) ?? []).map(keyOf))).has(key);
@@ -176,32 +230,42 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
     // Names start with a capital, but a landmark may start with "place", "rue" (place de la République).
-    if (!first.capital && !STREET_WORDS.has(first.key)) continue;
+    if (!first.capital && !opensLandmark(first.text)) continue;
     // Words of one name sit next to each other: separated only by a space or a hyphen.
-    let found: { end: number; entry: IndexEntry } | undefined;
-    let key = '';
-    for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
+    let found: { end: number; entry: IndexEntry; key: string } | undefined;
+    // Every word of a name is declined in Russian ("Мангистауской области", "площади Республики"):
+    // the heads are each word's forms, those that begin some name.
+    let heads: string[] = [''];
+    for (let j = i; j < words.length && j < i + MAX_WORDS && heads.length > 0; j++) {
       const w = words[j]!;
       // ...or an elided article: "Europe de l’Ouest".
       if (j > i && !/^(?:[ \u00a0-]|[ \u00a0][ldLD]['’])$/u.test(text.slice(words[j - 1]!.at[1], w.at[0]))) break;
-      const head = key;
-      key = j === i ? w.key : `${key} ${w.key}`;
       // Russian and Kazakh decline names: "в Жанаозене", "в Москве", "Жаңаөзенде".
-      for (const last of /\p{Script=Cyrillic}/u.test(w.text) ? caseForms(w.key, j > i) : [w.key]) {
-        const entries = idx.get(j === i ? last : `${head} ${last}`);
-        const entry = entries?.find((e) => acceptable(e, words, i, j, inLowerCase));
-        if (entry) {
-          found = { end: j, entry };
-          break;
+      const forms = /\p{Script=Cyrillic}/u.test(w.text) ? caseForms(w.key, j > i) : [w.key];
+      const next: string[] = [];
+      for (const head of heads) {
+        for (const last of forms) {
+          const key = j === i ? last : `${head} ${last}`;
+          const entry = idx.get(key)?.find((e) => acceptable(e, words, i, j, inLowerCase, last !== w.key));
+          if (entry && (found?.end ?? -1) < j) found = { end: j, entry, key };
+          if (prefixes().has(key) && next.length < 16) next.push(key);
         }
       }
+      heads = next;
     }
-    // "l’Akimat": the city hall of the town the text was just speaking of, when we know it.
-    if (found?.entry.place.kind === 'landmark' && found.end === i && first.key === 'akimat') found = cityHall(idx, out, first.at[0], i);
+    // "акимата Алматы", "akimat of Almaty" found whole: the noun is the hall, the town its own mention.
+    if (found && !first.capital && found.end > i && found.entry.place.kind === 'landmark' && !opensStreet(first.text)) found = { ...found, end: i };
+    // "l’Akimat", "the akimat", "акимата": the city hall of the town the text was just speaking of, when we know it.
+    if (found?.entry.place.kind === 'landmark' && found.end === i && found.key === 'akimat') found = cityHall(idx, out, first.at[0], i);
+    // A landmark's lone common noun in lower case is only a place as that ("the akimat"); else it is a word.
+    if (found && !first.capital && found.end === i && !found.entry.place.id.includes('akimat') && !opensStreet(first.text)) continue;
     if (!found) continue;
     const at: [number, number] = [first.at[0], words[found.end]!.at[1]];
     // "Halyk Bank of Kazakhstan", "Parti communiste du Kazakhstan": a country in an organisation's name is no place mention.
     if (found.entry.place.kind === 'country' && inOrganisationName(text, at[0], words[i - 1])) continue;
+    // "МИД Киргизии", "Минобороны России": a country after a Russian body's acronym or short name is that body's name.
+    const bodyBefore = words[i - 1];
+    if (found.entry.place.kind === 'country' && bodyBefore && at[0] - bodyBefore.at[1] === 1 && /^(?:[А-ЯЁ]{2,5}|Мин[а-яё]+)$/u.test(bodyBefore.text)) continue;
     const passage = passageAt(passages, at[0]);
     if (!passage || at[1] > passage.at[1]) continue;
     if (passage.id !== lastPassage) {
@@ -248,11 +312,11 @@ function inOrganisationName(text: string, start: number, before: Word | undefine
 const CITY_HALL_CONTEXT = 3000;
 
 /** The akimat of the last town named shortly before, if the gazetteer has it; else nothing (any town has one). */
-function cityHall(idx: Map<string, IndexEntry[]>, before: readonly PlaceMention[], offset: number, i: number): { end: number; entry: IndexEntry } | undefined {
+function cityHall(idx: Map<string, IndexEntry[]>, before: readonly PlaceMention[], offset: number, i: number): { end: number; entry: IndexEntry; key: string } | undefined {
   const town = [...before].reverse().find((m) => m.at[0] >= offset - CITY_HALL_CONTEXT && m.gazetteerId && !m.gazetteerId.includes('-akimat') && /^(kz-[a-z]+|geonames:\d+)$/.test(m.gazetteerId));
   if (!town) return undefined;
   const entry = idx.get('akimat')?.find((e) => e.place.in === town.gazetteerId);
-  return entry ? { end: i, entry } : undefined;
+  return entry ? { end: i, entry, key: 'akimat' } : undefined;
 }
 
 /** The folded word as written, then without a Russian or Kazakh case ending (the nominative may end in -a). */
@@ -262,29 +326,41 @@ function caseForms(key: string, inName: boolean): string[] {
   const forms = [key];
   for (const cut of [1, 2, 3]) {
     const stem = key.slice(0, -cut);
+    // "Армении" → "Армения" (folded "armeni" → "armenia"), "Мангистауской" → "Мангистауская".
     if (stem.length >= (inName ? 2 : 3)) forms.push(stem, `${stem}a`);
+    // ...the ending of "-ия" cut after its "и" ("Армени|и", "Армени|ю"), not an adjective's ("Киргиз|ский").
+    if (stem.length >= 3 && key[key.length - cut] === 'i') forms.push(`${stem}ia`);
   }
   return forms;
 }
 
-function acceptable(e: IndexEntry, words: readonly Word[], i: number, j: number, inLowerCase: (key: string) => boolean): boolean {
+/** Whether a word, as written or (Cyrillic) in a case form, is or begins a place's name ("Мангистауской" of "Мангистауской области"). */
+function startsPlaceName(word: Word): boolean {
+  const forms = /\p{Script=Cyrillic}/u.test(word.text) ? caseForms(word.key, false) : [word.key];
+  return forms.some((k) => placeIndex().has(k) || prefixes().has(k));
+}
+
+function acceptable(e: IndexEntry, words: readonly Word[], i: number, j: number, inLowerCase: (key: string) => boolean, declined = false): boolean {
   const first = words[i]!;
   if (i === j && NOT_PLACES.has(first.key)) return false;
   // "Seul, il ..." is not Seoul: a GeoNames name opening a sentence that the text also writes in lower case is that word.
   if (i === j && first.initial && e.place.id.startsWith('geonames:') && inLowerCase(first.key)) return false;
   if (!first.capital && e.place.kind !== 'landmark') return false;
   // Every word of a name is capitalised, except short links ("place de la République").
-  for (let k = i; k <= j; k++) if (!words[k]!.capital && words[k]!.text.length > 3 && e.place.kind !== 'landmark') return false;
+  // Russian names keep their common nouns in lower case ("Мангистауской области").
+  for (let k = i; k <= j; k++) if (!words[k]!.capital && words[k]!.text.length > 3 && e.place.kind !== 'landmark' && !(k > i && innerNameWord(words[k]!.text))) return false;
   if (e.place.kind === 'landmark') return true;
   // "rue Abai", "проспект Абая": a street named after someone, not the town of that name.
   const before = words[i - 1];
   if (before && STREET_WORDS.has(before.key)) return false;
   // "Vladimir Kim", "Makhambet Abjan", "Ekho Moskvy", "Oyan Kazakhstan": a place's name in a run of
   // capitalised words is part of someone's (or something's) name, unless the neighbour is a place too.
+  // "премьер-министра Армении Никола Пашиняна": a country declined is no word of a person's name.
+  if (declined && i === j && e.trusted && e.place.kind === 'country') return true;
   const after = words[j + 1];
   const index = placeIndex();
-  if (after && after.capital && after.at[0] - words[j]!.at[1] === 1 && !NOT_PLACES.has(after.key) && !index.has(after.key)) return false;
-  if (before && before.capital && !before.initial && before.text.length > 3 && words[i]!.at[0] - before.at[1] === 1 && !index.has(before.key)) return false;
+  if (after && after.capital && after.at[0] - words[j]!.at[1] === 1 && !NOT_PLACES.has(after.key) && !startsPlaceName(after)) return false;
+  if (before && before.capital && !before.initial && before.text.length > 3 && words[i]!.at[0] - before.at[1] === 1 && !index.has(before.key) && !(/\p{Script=Cyrillic}/u.test(before.text) && caseForms(before.key, false).some((k) => index.get(k)?.some((b) => b.trusted)))) return false;
   if (e.trusted) return true;
   const letters = words.slice(i, j + 1).reduce((n, w) => n + w.text.length, 0);
   return letters >= 5 && !first.initial && words.slice(i, j + 1).every((w) => w.capital);
