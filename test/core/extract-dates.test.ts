@@ -140,18 +140,19 @@ test('nights, ranges and parts of months in French, Russian and English', () => 
   ]);
 });
 
-test("chrono's French false positives are dropped; a day with its hour keeps the hour, never an invented one", () => {
+test("chrono's French false positives are dropped; a day with its hour is the day and the time on it, never an invented one", () => {
   const text = 'Il y avait 2 500 soldats et 10 000 personnes à 6 heures, pendant 15 jours, 5 et 6. Le 5 janvier 2022 vers 10 heures, la mairie brûlait. Le 6 janvier au matin, calme.';
   const found = dates(text, { lang: 'fr', reference: '2022-01-12' });
   assert.deepEqual(found.map((d) => [d.text, ...when(d)]), [
-    ['5 janvier 2022 vers 10 heures', '2022-01-05T10:00+06:00', undefined, 'hour'],
+    ['5 janvier 2022', '2022-01-05', undefined, 'day'],
+    ['vers 10 heures', '2022-01-05T10:00+06:00', undefined, 'hour'],
     ['6 janvier', '2022-01-06', undefined, 'day'],
   ]);
-  assert.equal(found[0]!.when.circa, true);
+  assert.equal(found[1]!.when.circa, true);
 });
 
 test('any text: dates never throw, lie inside their passages with their exact words, and validate', () => {
-  const pieces = fc.constantFrom('le ', '5 ', '1er ', 'janvier', ' 2022', 'nuit du ', ' au ', 'entre le ', ' et ', 'début ', '13h', ' 19 heures 30', 'января', 'в ночь с ', 'January', '2 500', 'à 6', '\n\n', '. ', 'Le ', 'mi-', 'années 90', '31 février', '0 mars', '99 décembre 12345', '(', ')', 'é', ' ');
+  const pieces = fc.constantFrom('le ', '5 ', '1er ', 'janvier', ' 2022', 'nuit du ', ' au ', 'entre le ', ' et ', 'début ', '13h', ' 19 heures 30', 'января', 'в ночь с ', 'January', '2 500', 'à 6', '\n\n', '. ', 'Le ', 'mi-', 'années 90', '31 février', '0 mars', '99 décembre 12345', '(', ')', 'é', ' ', 'on Thursday', 'mercredi', 'в среду', 'next ', 'Jan 20', 'Sept. 31', 'the 6th', 'le 4,', '6-го', ' vers 16 heures', 'around 4 pm', '0th');
   fc.assert(
     fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 40 }), fc.constantFrom<ExtractOptions['lang']>('fr', 'ru', 'en', 'kk'), fc.option(fc.constantFrom('2022-01-12', '2022', '1999-12-31'), { nil: undefined }), (parts, lang, reference) => {
       const text = parts.join('');
@@ -179,4 +180,55 @@ test('a footnote’s day without a year takes the one year its sentence names; e
     }),
     { numRuns: 500 },
   );
+});
+
+test('weekdays are the latest such day on or before the article’s date; a weekday to come, every week’s or inside a full date is not', () => {
+  // 2022-03-10 is a Thursday.
+  const ref = { reference: '2022-03-10' };
+  const found = (text: string, lang: ExtractOptions['lang']) => dates(text, { lang, ...ref }).map((d) => [d.text, ...when(d)]);
+  assert.deepEqual(found('Talks resumed on Thursday and had stalled on Monday; last Friday nothing moved.', 'en'), [
+    ['Thursday', '2022-03-10', undefined, 'day'],
+    ['Monday', '2022-03-07', undefined, 'day'],
+    ['last Friday', '2022-03-04', undefined, 'day'],
+  ]);
+  assert.deepEqual(found('Le comité a siégé mardi, puis dimanche dernier.', 'fr'), [
+    ['mardi', '2022-03-08', undefined, 'day'],
+    ['dimanche dernier', '2022-03-06', undefined, 'day'],
+  ]);
+  assert.deepEqual(found('Суд открылся во вторник, а приговор огласили в субботу.', 'ru'), [
+    ['во вторник', '2022-03-08', undefined, 'day'],
+    ['в субботу', '2022-03-05', undefined, 'day'],
+  ]);
+  assert.equal(dates('Talks resumed on Thursday.', { lang: 'en', ...ref })[0]!.when.label, 'Thursday', 'labelled with its words');
+  assert.deepEqual(found('The vote is next Monday; the market opens every Friday. Le marché a lieu le samedi, et reprendra lundi prochain.', 'en'), []);
+  assert.deepEqual(found('It opened on Tuesday, March 8.', 'en'), [['on Tuesday, March 8', '2022-03-08', undefined, 'day']]);
+});
+
+test('datelines with an abbreviated month and no year; a lone day number in the month its paragraph named before', () => {
+  const en = (text: string) => dates(text, { lang: 'en', reference: '2022-03-10' }).map((d) => [d.text, ...when(d)]);
+  assert.deepEqual(en('BISHKEK, Mar 9 (AP) — Officials said. TBILISI, Dec. 30, 2021 — A note.'), [
+    ['Mar 9', '2022-03-09', undefined, 'day'],
+    ['Dec. 30, 2021', '2021-12-30', undefined, 'day'],
+  ]);
+  assert.deepEqual(en('The strike began on February 27. By the 28th, it had spread.\n\nOn the 3rd nobody knew.'), [
+    ['February 27', '2022-02-27', undefined, 'day'],
+    ['the 28th', '2022-02-28', undefined, 'day'],
+  ], 'a lone day needs its month in its own paragraph');
+  const fr = dates('Le 2 février 2019, la marche ; le 3, les arrestations. Il a le 6 000e rang.', { lang: 'fr', reference: '2022-03-10' }).map((d) => [d.text, ...when(d)]);
+  assert.deepEqual(fr, [['2 février 2019', '2019-02-02', undefined, 'day'], ['le 3', '2019-02-03', undefined, 'day']]);
+  const ru = dates('Митинг прошёл 27 февраля, а 28-го его разогнали.', { lang: 'ru', reference: '2022-03-10' }).map((d) => [d.text, ...when(d)]);
+  assert.deepEqual(ru, [['27 февраля', '2022-02-27', undefined, 'day'], ['28-го', '2022-02-28', undefined, 'day']]);
+});
+
+test('a clock time goes on the day its sentence names, as its own mention', () => {
+  const en = dates('On March 3 at around 6 pm the square emptied.', { lang: 'en', reference: '2022-03-10' });
+  assert.deepEqual(en.map((d) => [d.text, ...when(d)]), [
+    ['March 3', '2022-03-03', undefined, 'day'],
+    ['around 6 pm', '2022-03-03T18:00+06:00', undefined, 'hour'],
+  ]);
+  const found = dates('Le 4 mars vers 7 heures, la police est arrivée.', { lang: 'fr', reference: '2022-03-10' });
+  assert.deepEqual(found.map((d) => [d.text, ...when(d)]), [
+    ['4 mars', '2022-03-04', undefined, 'day'],
+    ['vers 7 heures', '2022-03-04T07:00+06:00', undefined, 'hour'],
+  ]);
 });

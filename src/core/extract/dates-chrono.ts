@@ -14,6 +14,9 @@ const HAS_MONTH = new RegExp(`(?<![\\p{L}])${M}(?![\\p{L}])`, 'iu');
 const NUMERIC_DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
 const ANCHORS = new RegExp(`(?<![\\p{L}])${M}(?![\\p{L}])|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}`, 'giu');
 
+/** A day's own words at the start of chrono's text: up to its month, then a day number or a year that is no clock time. */
+const DAY_WORDS = new RegExp(`^.*?${M}(?:,?[\\s\\u00a0]+\\d{1,4}(?:st|nd|rd|th)?(?![\\p{N}]|[\\s\\u00a0]*(?:h|heures?|:|[ap]\\.?m|часов|часа)(?![\\p{L}])))?(?:,?[\\s\\u00a0]+\\d{4}(?![\\p{N}]|[\\s\\u00a0]*(?:h|heures?|:)))?`, 'iu');
+
 const PARSERS: Record<ExtractOptions['lang'], chrono.Chrono> = { fr: chrono.fr.strict, ru: chrono.ru.strict, en: chrono.en.strict, kk: chrono.ru.strict };
 
 /**
@@ -65,11 +68,15 @@ function chronoWindow(text: string, from: number, to: number, passage: Span, ref
     const y = c.isCertain('year') ? c.get('year')! : (footnoteYear(text, passage, s) ?? yearFor(ref, m, d));
     const day = isoDay(y, m, d);
     if (day === undefined) continue;
-    // chrono stops at "vers 10": "heures" belongs to the words.
-    const tail = /^[\s\u00a0]*(?:heures?|h)(?![\p{L}])/u.exec(text.slice(e, Math.min(passageEnd, e + 12)));
-    if (tail !== null && c.isCertain('hour')) e += tail[0].length;
     let iso = day;
-    if (c.isCertain('hour')) {
+    // "5 janvier vers 16 heures" is two mentions, a day and the time on it (fromTimes reads the time):
+    // the day ends at its month, day number or year.
+    const dayWords = c.isCertain('hour') ? DAY_WORDS.exec(r.text) : null;
+    if (dayWords !== null) e = s + dayWords[0].length;
+    else if (c.isCertain('hour')) {
+      // chrono stops at "vers 10": "heures" belongs to the words.
+      const tail = /^[\s\u00a0]*(?:heures?|h)(?![\p{L}])/u.exec(text.slice(e, Math.min(passageEnd, e + 12)));
+      if (tail !== null) e += tail[0].length;
       const minute = c.isCertain('minute') ? c.get('minute')! : 0;
       iso = `${day}T${pad(c.get('hour')!)}:${pad(minute)}${OFFSET}`;
     } else if (r.end !== undefined && r.end !== null && r.end.isCertain('day')) {

@@ -12,10 +12,11 @@
  * Then days named relative to the article, and times of day on the day their sentence names.
  *
  * The parts: dates-words.ts (month names, regex fragments), dates-patterns.ts (our patterns and
- * relative days), dates-chrono.ts (chrono's windows), dates-times.ts (times of day),
+ * relative days), dates-days.ts (weekdays, abbreviated datelines, lone day numbers), dates-chrono.ts (chrono's windows), dates-times.ts (times of day),
  * dates-resolve.ts (shapes to ISO times against the article's date); this file joins them.
  */
 import { fromChrono } from './dates-chrono.ts';
+import { fromDayWords, fromLoneDays } from './dates-days.ts';
 import { fromPatterns, fromRelative } from './dates-patterns.ts';
 import { referenceOf } from './dates-resolve.ts';
 import { fromTimes } from './dates-times.ts';
@@ -44,6 +45,10 @@ export function findDates(text: string, passages: readonly Passage[], opts: Extr
     fromPatterns(text, p.at[0], p.at[1], ref, found);
     fromChrono(text, p.at[0], p.at[1], ref, opts.lang, found);
     fromRelative(text, p.at[0], p.at[1], ref, found);
+    fromDayWords(text, p.at[0], p.at[1], ref, found);
+    const named = disjoint(found);
+    // "the 6th" after "January 5": a lone day number takes the month the paragraph named before it.
+    fromLoneDays(text, p.at[0], p.at[1], named, found);
     const days = disjoint(found);
     const times: Found[] = [];
     fromTimes(text, p, days, times);
