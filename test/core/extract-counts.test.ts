@@ -178,7 +178,7 @@ test('parseNumber reads the forms each language writes', () => {
 });
 
 test('any text: counts never throw, lie inside their passages with their exact words, and have a known unit', () => {
-  const pieces = fc.constantFrom('au moins ', '164', ' 000', ' morts', ' personnes', ' ont été ', 'arrêtées', 'soldats', 'millions de dollars', '$', '€', '2,5', ' тыс. ', 'человек погибли', 'une centaine de ', 'deux ', '\n\n', '. ', ',', 'near', 'ly ', 'killed', '\u00a0', '⋅es', '9'.repeat(30), 'погибли ', 'задержаны ', 'почти ', 'до ', ' January ', ' 2022', 'января ', 'troops', ' в ', 'число погибших выросло до ', 'death toll rose to ', 's’élève à ', '05/01/');
+  const pieces = fc.constantFrom('au moins ', '164', ' 000', ' morts', ' personnes', ' ont été ', 'arrêtées', 'soldats', 'millions de dollars', '$', '€', '2,5', ' тыс. ', 'человек погибли', 'une centaine de ', 'deux ', '\n\n', '. ', ',', 'near', 'ly ', 'killed', '\u00a0', '⋅es', '9'.repeat(30), 'погибли ', 'задержаны ', 'почти ', 'до ', ' January ', ' 2022', 'января ', 'troops', ' в ', 'число погибших выросло до ', 'death toll rose to ', 's’élève à ', '05/01/', ' members of the security forces', ' membres des forces de l’ordre', ', including ', ', dont ', ' decades', ' à ', ' tenges', 'от ', 'силовиков', '-');
   fc.assert(
     fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 5 })), { maxLength: 40 }), fc.constantFrom<ExtractOptions['lang']>('fr', 'ru', 'en', 'kk'), (parts, lang) => {
       const text = parts.join('');
@@ -186,4 +186,39 @@ test('any text: counts never throw, lie inside their passages with their exact w
     }),
     { numRuns: 400 },
   );
+});
+
+test('members of a security force are troops, and killed when the verb or the toll they are included in says so', () => {
+  assert.deepEqual(counts('Officials said 90 people were killed, including 12 members of the security forces.', 'en').map(brief), [
+    ['90 people were killed', 90, 'killed', undefined, undefined],
+    ['12 members of the security forces', 12, 'killed', undefined, undefined],
+  ]);
+  assert.deepEqual(counts('Yesterday 7 members of the security forces died in clashes. Later 40 members of the police arrived.', 'en').map(brief), [
+    ['7 members of the security forces died', 7, 'killed', undefined, undefined],
+    ['40 members of the police', 40, 'troops', undefined, undefined],
+  ]);
+  assert.deepEqual(counts('Au total 80 personnes ont été tuées, dont 11 membres des forces de l’ordre.').map(brief), [
+    ['80 personnes ont été tuées', 80, 'killed', undefined, undefined],
+    ['11 membres des forces de l’ordre', 11, 'killed', undefined, undefined],
+  ]);
+  assert.deepEqual(counts('В столкновениях погибли 14 силовиков.', 'ru').map(brief), [['погибли 14 силовиков', 14, 'killed', undefined, undefined]]);
+  // "Including" reaches back only within its sentence.
+  assert.deepEqual(counts('90 people were killed. Troops arrived, including 12 members of the security forces.', 'en').map((c) => c.unit), ['killed', 'troops']);
+});
+
+test('decades and centuries are durations, not counts', () => {
+  assert.deepEqual(counts('The first strike in four decades; after three decades, two centuries later.', 'en'), []);
+  assert.deepEqual(counts('После двух десятилетий тишины и трёх веков.', 'ru'), []);
+});
+
+test('the first number of a range counts what the second does', () => {
+  assert.deepEqual(counts('Le prix est passé d’environ 50 à 100 tenges le litre.').map(brief), [
+    ['environ 50', 50, 'other', 'about', true],
+    ['100 tenges', 100, 'other', undefined, true],
+  ]);
+  assert.deepEqual(counts('Цена выросла с 50 до 100 тенге за литр.', 'ru').map(brief), [
+    ['50', 50, 'other', undefined, true],
+    ['100 тенге', 100, 'other', undefined, true],
+  ]);
+  assert.deepEqual(counts('Between 300 and 400 protesters were detained.', 'en').map((c) => [c.value, c.unit]), [[300, 'detained'], [400, 'detained']]);
 });

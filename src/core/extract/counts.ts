@@ -94,7 +94,7 @@ interface Tail {
 /** What follows a number: a multiplier, then (through small words) what it counts. Offsets relative to `tail`. */
 /** Units of time and measure: "15 jours", "40 minutes", "65 %" are not counts of anything we record. */
 const NOT_COUNTED =
-  /^(?:jours?|ans?|années?|heures?|h|minutes?|secondes?|mois|semaines?|siècles?|décennies|fois|reprises|km|kilomètres|mètres|litres|kg|tonnes|%|days?|years?|hours?|minutes?|months?|weeks?|times|percent|дней|день|дня|лет|год\p{L}*|час\p{L}*|минут\p{L}*|месяц\p{L}*|недел\p{L}*|раз|процент\p{L}*)$/u;
+  /^(?:jours?|ans?|années?|heures?|h|minutes?|secondes?|mois|semaines?|siècles?|décennies|decades?|centuries|century|générations|generations|fois|reprises|km|kilomètres|mètres|litres|kg|tonnes|%|days?|years?|hours?|minutes?|months?|weeks?|times|percent|дней|день|дня|лет|год\p{L}*|десятилети\p{L}*|век\p{L}*|час\p{L}*|минут\p{L}*|месяц\p{L}*|недел\p{L}*|раз|процент\p{L}*)$/u;
 /** Small words that end like a plural noun but are not one. */
 const NOT_NOUN =
   /^(?:les|des|mes|ses|tes|nos|vos|ces|aux|dans|sans|sous|après|plus|moins|très|pas|ils|elles|nous|vous|mais|puis|alors|depuis|jamais|toujours|leurs|dès|vers|chez|parmi|selon|hors|lors|tous|toutes|was|is|has|this|his|its|as|us|yes|thus|always|less|across|unless|perhaps|sometimes|towards|besides)$/u;
@@ -105,7 +105,18 @@ const adjectiveFirstNow = (seen: number, adjectiveFirst: boolean) => seen === 1 
 /** A plural noun after a number ("six partis politiques", "deux magasins"): counted, with the unit 'other'. */
 const PLURAL_NOUN = /^\p{Ll}[\p{Ll}-]*[sx]$/u;
 
+/** Members of a force are troops: "members of the security forces", "membres des forces de l'ordre", "сотрудников силовых структур". */
+const FORCE_MEMBERS =
+  /^[\s\u00a0]*(?:members?|membres?|сотрудник\p{L}*|представител\p{L}*)[\s\u00a0]+(?:of[\s\u00a0]+(?:the[\s\u00a0]+)?(?:security|armed|police|military|government)[\s\u00a0]+(?:forces|services)|of[\s\u00a0]+the[\s\u00a0]+(?:police|army|military)|des[\s\u00a0]+forces[\s\u00a0]+(?:de[\s\u00a0]+l['’]ordre|de[\s\u00a0]+sécurité|armées)|силов\p{L}*[\s\u00a0]+(?:структур|ведомств)|правоохранительных[\s\u00a0]+органов)(?![\p{L}])/iu;
+
 function readTail(tail: string, currency: boolean, year: boolean): Tail | undefined {
+  const members = currency ? null : FORCE_MEMBERS.exec(tail);
+  if (members !== null) {
+    // "19 members of the security forces died": what happened to them is what is counted.
+    const end = members[0].length;
+    const after = readVerb(tail.slice(end).split(/[;:!?()«»“”"\n]|\.(?=\s+\p{Lu})|\.$/u)[0]!);
+    return after !== undefined ? { kind: after.kind, end: end + after.end, multiplier: 1 } : { kind: 'troops', end, multiplier: 1 };
+  }
   // Stop at the end of the clause or at the next number, so "8000 ... et au moins 164 ont été tuées" keeps each its own.
   const stop = tail.search(/[;:!?()«»“”"\n\d]|\.(?=\s+\p{Lu})|\.$|,\s/u);
   const clause = stop >= 0 ? tail.slice(0, stop) : tail;
@@ -276,6 +287,11 @@ const upTo = (before: string, kind: Tail['kind']): boolean => {
   return m[1] === undefined || !TOLL_VERB.test(fold(m[1]));
 };
 
+/** The words joining a range's first number to its second: "60 à 120", "от 60 до 120", "60 to 120", "60-120". */
+const RANGE_TO = /^[\s\u00a0]*(?:à|a|to|до|и|and|et|[-–])[\s\u00a0]*(?:([$€£₸₽])[\s\u00a0]?)?\d+(?:[.,\s\u00a0\u202f]\d+)*(?![\p{L}\p{N}])/u;
+/** Words before a number that put it inside a count just named: "including", "dont", "в том числе", "among them". */
+const INCLUDED = /(?:including|among[\s\u00a0]+them|of[\s\u00a0]+whom|dont|parmi[\s\u00a0]+(?:eux|elles|lesquels|lesquelles)|в[\s\u00a0]+том[\s\u00a0]+числе|среди[\s\u00a0]+них|из[\s\u00a0]+них)[\s\u00a0,]*$/iu;
+
 /** Every number in the passages that says what it counts, with its qualifier, in order. */
 export function findCounts(text: string, passages: readonly Passage[], opts: ExtractOptions): CountMention[] {
   const out: CountMention[] = [];
@@ -309,7 +325,22 @@ export function findCounts(text: string, passages: readonly Passage[], opts: Ext
       const verb = currency === undefined ? (verbBefore(verbLead) ?? tollBefore(verbLead)) : undefined;
       const afterVerb = verb !== undefined ? readAfterVerb(rest, year) : undefined;
       const tail: Tail | undefined = verb !== undefined && afterVerb !== undefined ? { kind: verb.kind, ...afterVerb } : readTail(rest, currency !== undefined, year);
-      if (tail === undefined) continue;
+      if (tail === undefined) {
+        // "de 60 à 120 tenges", "с 60 до 120 тенге": the first number of a range counts what the second does.
+        // A numeric date ("2022-01-05", "05/01/2022") is no range.
+        const range = /\d[-./]$/.test(lead) || year ? null : RANGE_TO.exec(rest);
+        if (range !== null && /^[-./]\d/.test(rest.slice(range[0].length))) continue;
+        const second = range === null ? undefined : readTail(rest.slice(range[0].length), range[1] !== undefined, false);
+        if (range !== null && second !== undefined) {
+          const s = from + qStart;
+          const counted = rest.slice(range[0].length, range[0].length + second.end).trim();
+          out.push({ type: 'count', at: [s, from + numEnd], text: text.slice(s, from + numEnd), passage: p.id, value: second.multiplier > 1 ? Math.round(value * second.multiplier) : value, unit: second.kind === 'money' ? 'other' : second.kind, counted, ...(second.kind === 'money' ? { price: true } : {}), ...(q !== undefined ? { qualifier: q.qualifier } : {}) });
+        }
+        continue;
+      }
+      // "164 were killed, including 19 members of the security forces": those included share the toll's fate.
+      const toll = INCLUDED.test(lead) ? out.findLast((c) => c.passage === p.id && c.at[1] <= from + m.index && (c.unit === 'killed' || c.unit === 'detained' || c.unit === 'injured' || c.unit === 'missing') && !/[.!?][\s\u00a0]/u.test(text.slice(c.at[1], from + m.index))) : undefined;
+      if (toll !== undefined && (tail.kind === 'troops' || tail.kind === 'participants' || tail.kind === 'other')) tail.kind = toll.unit as Tail['kind'];
       const start = afterVerb !== undefined ? qStart - verb!.length : qStart;
       const end = Math.max(numEnd, tailStart + tail.end);
       const s = from + start;
