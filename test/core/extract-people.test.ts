@@ -225,3 +225,8 @@ test('given names that are also countries’ names stay people’s (Maurice Thor
   const found = people('Le dirigeant Maurice Thorez a rencontré Salvador Allende et Jordan Peterson. Il vit à Maurice.');
   assert.deepEqual(found.map((p) => p.name), ['Maurice Thorez', 'Salvador Allende', 'Jordan Peterson']);
 });
+
+test('a title ("Georgian Prime Minister") and a ministry’s short Russian name ("Минобороны", "Минздрав") are no person; an English possessive is no part of a name', () => {
+  assert.deepEqual(people('The Georgian Prime Minister Irakli Garibashvili spoke. Garibashvili’s aides and Tokayev\'s decree followed.', 'en').map((m) => m.text), ['Irakli Garibashvili', 'Garibashvili', 'Tokayev']);
+  assert.deepEqual(people('Об этом сообщили в Минобороны Армении и Минздрав Казахстана, сказал Ерлан Карин.', 'ru').map((m) => m.text), ['Ерлан Карин']);
+});

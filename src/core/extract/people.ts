@@ -30,7 +30,7 @@ const STOP = new Set(
     'janvier février mars avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche ' +
     // English
     'the a an and or but of in on at to for from by with without after before since during when while then there this that these those ' +
-    'he she they we it his her their our its what who why how yes no mr mrs ms dr president minister journalist general prosecutor ' +
+    'he she they we it his her their our its what who why how yes no mr mrs ms dr president prime minister journalist general prosecutor ' +
     'again within begin later earlier meanwhile yesterday today mayor governor spokesman spokeswoman spokesperson chairman chairwoman senator ambassador judge commander chief deputy secretary state ' +
     'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
     // Russian
@@ -66,7 +66,7 @@ const ORG_HEADS = new Set(
   ).split(/\s+/),
 );
 const ORG_HEAD_STEM =
-  /^(?:ген|экс-)?(?:министерств|комитет|парти[яиюе]|агентств|служб|управлени|департамент|администраци|правительств|прокуратур|полици|гварди|сенат|парламент|мажилис|ассамбле|комисси|движени|институт|университет|фонд|ассоциаци|коалици|посольств|консульств|федераци|организаци|аппарат|акимат|ведомств|министрлі|комитеті|агенттіг|әкімдіг|үкімет)/u;
+  /^(?:ген|экс-)?(?:мин(?:обороны|здрав|юст|фин|труд|энерго|эконом|просвещения|транс|сельхоз|культуры|цифры)|министерств|комитет|парти[яиюе]|агентств|служб|управлени|департамент|администраци|правительств|прокуратур|полици|гварди|сенат|парламент|мажилис|ассамбле|комисси|движени|институт|университет|фонд|ассоциаци|коалици|посольств|консульств|федераци|организаци|аппарат|акимат|ведомств|министрлі|комитеті|агенттіг|әкімдіг|үкімет)/u;
 
 /** Whether a word is the head noun of an institution's name, in any of the languages. */
 function isOrgHead(word: string): boolean {
