@@ -222,3 +222,8 @@ test('the first number of a range counts what the second does', () => {
   ]);
   assert.deepEqual(counts('Between 300 and 400 protesters were detained.', 'en').map((c) => [c.value, c.unit]), [[300, 'detained'], [400, 'detained']]);
 });
+
+test('a toll named a few words before its verb: a place or a cause may stand between', () => {
+  assert.deepEqual(counts('Число задержанных после протестов в Бишкеке и Оше достигло 310 человек.', 'ru').map((c) => [c.value, c.unit]), [[310, 'detained']]);
+  assert.deepEqual(counts('The number of people injured in the clashes in the capital rose to 48.', 'en').map((c) => [c.value, c.unit]), [[48, 'injured']]);
+});

@@ -200,7 +200,7 @@ const TOLL_LINK = /^(?:to|at|à|до|de)$/u;
 
 /**
  * A toll named before its verb and number ("Число погибших выросло до", "The number of detainees
- * reached"): the word saying who is counted, up to four words before the verb. The length runs
+ * reached"): the word saying who is counted, up to seven words before the verb. The length runs
  * from that word to the end of `before`.
  */
 function tollBefore(before: string): { kind: VerbKind; length: number } | undefined {
@@ -212,7 +212,8 @@ function tollBefore(before: string): { kind: VerbKind; length: number } | undefi
   // The number comes right after the verb (or its "to"): nothing else between.
   const lastWord = words[words.length - 1];
   if (i < 1 || !TOLL_VERB.test(words[i]!.w) || !/^[^\s\u00a0]+[\s\u00a0]+$/u.test(clause.slice(lastWord!.at))) return undefined;
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+  // "Число погибших в ходе беспорядков в Казахстане достигло": a few words of place or cause may stand between.
+  for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
     const kind = kindOf(words[k]!.w);
     if (kind === 'killed' || kind === 'detained' || kind === 'injured' || kind === 'missing') return { kind, length: clause.length - words[k]!.at };
   }
