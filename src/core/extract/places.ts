@@ -246,8 +246,9 @@ function findPlacesIn(text: string, passages: readonly Passage[], opts: ExtractO
       for (const head of heads) {
         for (const last of forms) {
           const key = j === i ? last : `${head} ${last}`;
-          const entry = idx.get(key)?.find((e) => acceptable(e, words, i, j, inLowerCase, last !== w.key));
-          if (entry && (found?.end ?? -1) < j) found = { end: j, entry, key };
+          // The first form that names a place at this length wins; the others only extend the heads.
+          const entry = (found?.end ?? -1) < j ? idx.get(key)?.find((e) => acceptable(e, words, i, j, inLowerCase, last !== w.key)) : undefined;
+          if (entry) found = { end: j, entry, key };
           if (prefixes().has(key) && next.length < 16) next.push(key);
         }
       }
