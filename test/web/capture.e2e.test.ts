@@ -79,6 +79,9 @@ test('a testimony written offline survives a reload, is signed, saved, findable 
   await page.goto(`${node.httpUrl}/capture`);
   await page.getByRole('heading', { name: 'Write a testimony' }).waitFor();
   await waitForServiceWorker(page);
+  // The archive (for linking people) loads over the relay: going offline before it has would
+  // leave nobody to link (seen on a loaded machine).
+  await page.locator('main[data-archive=ready]').waitFor({ timeout: 90_000 });
 
   await context.setOffline(true);
   await page.getByTestId('net-status').filter({ hasText: 'Offline' }).waitFor();

@@ -83,7 +83,8 @@ function Archive() {
     <ArchiveContext.Provider value={archive}>
       <LocationProvider>
           <Header />
-          <main id="main" tabIndex={-1}>
+          {/* data-archive: whether the archive has loaded, for scripts and tests that must not race it. */}
+          <main id="main" tabIndex={-1} data-archive={state.status}>
             <Router>
               <Route path="/" component={TimelinePage} />
               <Route path="/map" component={MapPage} />
