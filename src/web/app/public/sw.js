@@ -30,6 +30,12 @@ async function buildFiles() {
 }
 
 /**
+ * What install and top-up fetch ahead: every build file but the article-extraction worker (about
+ * 370 KB gzip), which only a curator reviewing an article needs; it is cached when first used.
+ */
+const ahead = (files) => files.filter((f) => !f.startsWith('/assets/extract-worker'));
+
+/**
  * After an update the worker script itself is unchanged, so install does not run again: each
  * online navigation tops the cache up with the new build's files and drops the old build's,
  * so the next offline visit has every chunk (the capture form's included) of the app it runs.
@@ -39,7 +45,7 @@ async function topUp() {
   if (files.length === 0) return;
   const cache = await caches.open(CACHE);
   const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
-  await cache.addAll(files.filter((f) => !have.has(f))).catch(() => undefined);
+  await cache.addAll(ahead(files).filter((f) => !have.has(f))).catch(() => undefined);
   const current = new Set(files);
   for (const path of have) if (path.startsWith('/assets/') && !current.has(path)) await cache.delete(path);
 }
@@ -48,7 +54,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll([...SHELL, ...(await buildFiles())]);
+      await cache.addAll([...SHELL, ...ahead(await buildFiles())]);
       await self.skipWaiting();
     })(),
   );
