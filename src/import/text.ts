@@ -6,6 +6,7 @@
 import { convert, type HtmlToTextOptions } from 'html-to-text';
 import { marked } from 'marked';
 import { KeruenError } from '../core/errors.ts';
+import { firstInvalidUtf8 } from '../core/utf8.ts';
 import { sniffType } from '../node/blobs.ts';
 import { MAX_ARTICLE_BYTES, MIME_OF, type ArticleFormat } from './limits.ts';
 
@@ -41,37 +42,6 @@ const HTML_OPTIONS: HtmlToTextOptions = {
     { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
   ],
 };
-
-/** The byte offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates), or -1. */
-export function firstInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let n: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) n = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      n = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      n = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= n; k++) {
-      const d = b[i + k];
-      if (d === undefined || d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
-    }
-    i += n + 1;
-  }
-  return -1;
-}
 
 /** Decodes strict UTF-8 (a leading BOM dropped), naming the first bad byte. */
 export function decodeUtf8(bytes: Uint8Array, name: string): string {

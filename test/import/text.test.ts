@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { isKeruenError } from '../../src/core/errors.ts';
 import { passagesOf } from '../../src/core/extract/passages.ts';
-import { articleText, detectFormat, firstInvalidUtf8, htmlToText, markdownToHtml } from '../../src/import/text.ts';
+import { articleText, detectFormat, htmlToText, markdownToHtml } from '../../src/import/text.ts';
+import { firstInvalidUtf8 } from '../../src/core/utf8.ts';
 import { detectLang } from '../../src/import/lang.ts';
 
 const SEED = new URL('../../../shared/seeds/kazakhstan-2022-01-after-the-uprising.fr.txt', import.meta.url);

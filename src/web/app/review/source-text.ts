@@ -6,6 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { firstInvalidUtf8 } from '../../../core/utf8.ts';
 
 export type TextProblem =
   | { code: 'missing' }
@@ -23,41 +24,6 @@ export class SourceTextError extends Error {
 /** Kinds of document the review reads as text; others (a PDF) have no text to cite by offsets. */
 export function isTextMime(mime: string): boolean {
   return /^text\/(plain|markdown)(;|$)/i.test(mime.trim());
-}
-
-/** For a lead byte: how many continuation bytes follow, and the range allowed for the first one. */
-function leadRule(c: number): [number, number, number] | undefined {
-  if (c >= 0xc2 && c <= 0xdf) return [1, 0x80, 0xbf];
-  if (c === 0xe0) return [2, 0xa0, 0xbf];
-  if (c === 0xed) return [2, 0x80, 0x9f];
-  if (c >= 0xe1 && c <= 0xef) return [2, 0x80, 0xbf];
-  if (c === 0xf0) return [3, 0x90, 0xbf];
-  if (c >= 0xf1 && c <= 0xf3) return [3, 0x80, 0xbf];
-  if (c === 0xf4) return [3, 0x80, 0x8f];
-  return undefined;
-}
-
-/** The offset of the first byte that is not part of valid UTF-8 (RFC 3629: no overlongs, no surrogates), or -1. */
-export function firstInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    const rule = leadRule(c);
-    if (rule === undefined) return i;
-    const [need, min, max] = rule;
-    for (let k = 1; k <= need; k++) {
-      const d = b[i + k];
-      const lo = k === 1 ? min : 0x80;
-      const hi = k === 1 ? max : 0xbf;
-      if (d === undefined || d < lo || d > hi) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
 }
 
 /** The text of these bytes if they are the document the record names; else a SourceTextError. */
