@@ -18,22 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import { foldText } from '../src/core/fold.ts';
 import { KeruenError } from '../src/core/errors.ts';
+import type { GeonamesEntry } from '../src/core/gazetteer.ts';
 
-export interface GeonamesPlace {
-  /** "geonames:1526384". */
-  id: string;
-  /** GeoNames' main name (Latin). */
-  name: string;
-  /** A Russian (Cyrillic) name, and a Kazakh one when it differs. */
-  ru?: string;
-  kk?: string;
-  /** Other Latin and Cyrillic names worth keeping (one per folded key). */
-  alt?: string[];
-  country: string;
-  lat: number;
-  lon: number;
-  pop: number;
-}
+/** One place as the gazetteer file keeps it (the type lives with its reader, src/core/gazetteer.ts). */
+export type GeonamesPlace = GeonamesEntry;
 
 const NEIGHBOURS = new Set(['RU', 'KG', 'UZ', 'BY', 'AM', 'TJ']);
 const NEIGHBOUR_MIN_POPULATION = 100_000;

@@ -131,12 +131,16 @@ function countryEntries(hand: readonly GazetteerPlace[], list: readonly CountryE
     }));
 }
 
-/** An entry of gazetteer-geonames.json (see scripts/gazetteer.ts). */
-interface GeonamesEntry {
+/** An entry of gazetteer-geonames.json, as scripts/gazetteer.ts writes it. */
+export interface GeonamesEntry {
+  /** "geonames:1526384". */
   id: string;
+  /** GeoNames' main name (Latin). */
   name: string;
+  /** A Russian (Cyrillic) name, and a Kazakh one when it differs. */
   ru?: string;
   kk?: string;
+  /** Other Latin and Cyrillic names worth keeping (one per folded key). */
   alt?: string[];
   country: string;
   lat: number;
