@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Kind } from '../../../core/kinds.ts';
 import type { DomainRecord } from '../../../core/records.ts';
-import { fetchIdentities, SaveError, type NodeIdentity } from '../capture/publish.ts';
+import { IdentityFields, useNodeIdentities, type NodeIdentities } from '../components/IdentityFields.tsx';
 import type { LoadedArchive } from '../data/archive.ts';
 import { useArchive } from '../data/use-archive.ts';
 import { formatApprox } from '../explore/format.ts';
@@ -21,7 +21,6 @@ import type { ExistingPerson } from './people.ts';
 type SourceRecord = Extract<DomainRecord, { kind: typeof Kind.SourceDocument }>;
 type TextState = { state: 'loading' } | { state: 'failed'; problem: TextProblem } | { state: 'ready'; text: string };
 type ExtractState = { state: 'waiting' } | { state: 'running'; done: number; total: number } | { state: 'failed'; message: string } | { state: 'ready'; result: Extraction };
-type Ids = { state: 'loading' } | { state: 'ready'; list: NodeIdentity[] } | { state: 'failed'; reason: string };
 type Show = 'waiting' | 'decided' | 'all';
 
 const PAGE = 40;
@@ -41,29 +40,14 @@ function problemText(p: TextProblem, t: (k: MessageKey, v?: Record<string, strin
   }
 }
 
-function SignerPanel({ ids, signer, setChosen, setPassphrase }: { ids: Ids; signer: Signer; setChosen: (pubkey: string) => void; setPassphrase: (p: string) => void }) {
+function SignerPanel({ who }: { who: NodeIdentities }) {
   const { t } = useI18n();
   return (
     <form class="cap-form rv-signer" onSubmit={(e) => e.preventDefault()}>
       <fieldset>
         <legend>{t('review.signer')}</legend>
         <p class="note">{t('review.signerHelp')}</p>
-        {ids.state === 'failed' && <p class="error">{t('verify.failed', { reason: ids.reason })}</p>}
-        {ids.state === 'ready' && ids.list.length === 0 && <p class="error">{t('verify.noIdentity')}</p>}
-        {ids.state === 'ready' && ids.list.length > 0 && (
-          <>
-            <label for="rv-identity">{t('verify.identity')}</label>
-            <select id="rv-identity" value={signer.identity?.pubkey ?? ''} onChange={(e) => setChosen(e.currentTarget.value)}>
-              {ids.list.map((i) => (
-                <option key={i.pubkey} value={i.pubkey}>
-                  {i.name} ({i.npub.slice(0, 12)}…{i.npub.slice(-6)})
-                </option>
-              ))}
-            </select>
-            <label for="rv-passphrase">{t('verify.passphrase')}</label>
-            <input id="rv-passphrase" type="password" autoComplete="current-password" value={signer.passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
-          </>
-        )}
+        <IdentityFields idPrefix="rv" who={who} />
       </fieldset>
     </form>
   );
@@ -80,24 +64,12 @@ function Review({ a, doc }: { a: LoadedArchive; doc: SourceRecord }) {
   const [extraction, setExtraction] = useState<ExtractState>({ state: 'waiting' });
   const [memory, setMemory] = useState<ReviewMemory>({ decisions: {} });
   const [memoryNote, setMemoryNote] = useState(false);
-  const [ids, setIds] = useState<Ids>({ state: 'loading' });
-  const [chosen, setChosen] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+  const who = useNodeIdentities();
   const [kind, setKind] = useState<CandidateKind | 'all'>('all');
   const [show, setShow] = useState<Show>('waiting');
   const [limit, setLimit] = useState(PAGE);
   // Decided during this visit: kept in view under "waiting" so the outcome (and its link) shows.
   const [recent, setRecent] = useState<ReadonlySet<string>>(new Set());
-
-  useEffect(() => {
-    fetchIdentities().then(
-      (list) => {
-        setIds({ state: 'ready', list });
-        setChosen((c) => c || (list.find((i) => i.isDefault) ?? list[0])?.pubkey || '');
-      },
-      (e: unknown) => setIds({ state: 'failed', reason: e instanceof SaveError ? e.reason : String(e) }),
-    );
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -146,7 +118,7 @@ function Review({ a, doc }: { a: LoadedArchive; doc: SourceRecord }) {
     () => a.index.heads(Kind.PersonOfConcern).map((r) => ({ id: r.event.id, name: r.content.name, ...(r.content.aliases ? { aliases: r.content.aliases } : {}) })),
     [a],
   );
-  const signer: Signer = { identity: ids.state === 'ready' ? ids.list.find((i) => i.pubkey === chosen) : undefined, passphrase };
+  const signer: Signer = { identity: who.identity, passphrase: who.passphrase };
 
   const decide = (key: string, d: Decision | undefined) => {
     setRecent((r) => new Set([...r, key]));
@@ -207,7 +179,7 @@ function Review({ a, doc }: { a: LoadedArchive; doc: SourceRecord }) {
           <p class="rv-summary" role="status">
             {t('review.summary', { count: total, decided, passages: ready.passages.length })}
           </p>
-          <SignerPanel ids={ids} signer={signer} setChosen={setChosen} setPassphrase={setPassphrase} />
+          <SignerPanel who={who} />
           <div class="rv-filters">
             <div role="group" aria-label={t('review.filterKind')}>
               {(['all', ...CANDIDATE_KINDS] as const).map((k) => (

@@ -3,10 +3,11 @@
  * identity and its passphrase; then sign in the browser and publish to the node's relay. The
  * archive is reloaded once the relay said OK, so every view counts the new assessment at once.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { NameMatch } from '../../../core/extract/types.ts';
 import type { Verdict } from '../../../core/records.ts';
-import { fetchIdentities, SaveError, type NodeIdentity } from '../capture/publish.ts';
+import { SaveError } from '../capture/publish.ts';
+import { IdentityFields, useNodeIdentities } from '../components/IdentityFields.tsx';
 import { useArchive } from '../data/use-archive.ts';
 import { useI18n, type MessageKey } from '../i18n/index.ts';
 import { publishJudgement } from './sign.ts';
@@ -32,31 +33,18 @@ export type FormMode =
   | { kind: 'same'; candidates: readonly Candidate[] };
 
 type Phase = { step: 'idle' } | { step: 'signing' } | { step: 'publishing' } | { step: 'done' } | { step: 'failed'; message: string };
-type Ids = { state: 'loading' } | { state: 'ready'; list: NodeIdentity[] } | { state: 'failed'; reason: string };
 
 const MAX_OPTIONS = 200;
 
 export function JudgementForm({ target, mode, title, help }: { target: string; mode: FormMode; title: MessageKey; help: MessageKey }) {
   const { t, locale } = useI18n();
   const { reload } = useArchive();
-  const [ids, setIds] = useState<Ids>({ state: 'loading' });
-  const [chosen, setChosen] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+  const who = useNodeIdentities();
   const [reason, setReason] = useState('');
   const [picked, setPicked] = useState('');
   const [filter, setFilter] = useState('');
   const [side, setSide] = useState<'supports' | 'contradicts'>('supports');
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
-
-  useEffect(() => {
-    fetchIdentities().then(
-      (list) => {
-        setIds({ state: 'ready', list });
-        setChosen((c) => c || (list.find((i) => i.isDefault) ?? list[0])?.pubkey || '');
-      },
-      (e: unknown) => setIds({ state: 'failed', reason: e instanceof SaveError ? e.reason : String(e) }),
-    );
-  }, []);
 
   const candidates = mode.kind === 'verify' ? [] : mode.candidates;
   const needle = filter.trim().toLowerCase();
@@ -65,13 +53,13 @@ export function JudgementForm({ target, mode, title, help }: { target: string; m
   const submit = async () => {
     if (mode.kind !== 'verify' && picked === '') return setPhase({ step: 'failed', message: t('verify.needPick') });
     if (reason.trim() === '') return setPhase({ step: 'failed', message: t('verify.needReason') });
-    const identity = ids.state === 'ready' ? ids.list.find((i) => i.pubkey === chosen) : undefined;
+    const identity = who.identity;
     if (identity === undefined) return setPhase({ step: 'failed', message: t('verify.noIdentity') });
     const verdict: Verdict = mode.kind === 'verify' ? 'verifies' : mode.kind === 'same' ? 'duplicates' : side;
     const evidence = mode.kind === 'verify' ? mode.evidence : [picked];
     try {
-      await publishJudgement({ target, verdict, evidence, note: reason, lang: locale }, identity, passphrase, (p) => setPhase({ step: p }));
-      setPassphrase('');
+      await publishJudgement({ target, verdict, evidence, note: reason, lang: locale }, identity, who.passphrase, (p) => setPhase({ step: p }));
+      who.setPassphrase('');
       setReason('');
       setPicked('');
       setPhase({ step: 'done' });
@@ -153,22 +141,7 @@ export function JudgementForm({ target, mode, title, help }: { target: string; m
         )}
         <label for="verify-reason">{t('verify.reason')}</label>
         <textarea id="verify-reason" rows={3} aria-required="true" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-        {ids.state === 'failed' && <p class="error">{t('verify.failed', { reason: ids.reason })}</p>}
-        {ids.state === 'ready' && ids.list.length === 0 && <p class="error">{t('verify.noIdentity')}</p>}
-        {ids.state === 'ready' && ids.list.length > 0 && (
-          <>
-            <label for="verify-identity">{t('verify.identity')}</label>
-            <select id="verify-identity" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
-              {ids.list.map((i) => (
-                <option key={i.pubkey} value={i.pubkey}>
-                  {i.name} ({i.npub.slice(0, 12)}…{i.npub.slice(-6)})
-                </option>
-              ))}
-            </select>
-            <label for="verify-passphrase">{t('verify.passphrase')}</label>
-            <input id="verify-passphrase" type="password" autoComplete="current-password" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
-          </>
-        )}
+        <IdentityFields idPrefix="verify" who={who} />
         <p>
           <button type="submit" class="primary">
             {t('verify.submit')}
