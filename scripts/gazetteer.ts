@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import { foldText } from '../src/core/fold.ts';
 import { KeruenError } from '../src/core/errors.ts';
-import type { GeonamesEntry } from '../src/core/gazetteer.ts';
+import type { CountryEntry, GeonamesEntry } from '../src/core/gazetteer.ts';
 
 /** One place as the gazetteer file keeps it (the type lives with its reader, src/core/gazetteer.ts). */
 export type GeonamesPlace = GeonamesEntry;
@@ -105,18 +105,6 @@ export function extractGeonames(tsv: string): GeonamesPlace[] {
   return out.sort((a, b) => Number(a.id.slice(9)) - Number(b.id.slice(9)));
 }
 
-export interface CountryEntry {
-  /** ISO 3166-1 alpha-2 code. */
-  code: string;
-  en: string;
-  fr?: string;
-  ru?: string;
-  kk?: string;
-  /** Other English names a reader meets ("Türkiye", "Czech Republic"). */
-  aliases?: string[];
-  lat: number;
-  lon: number;
-}
 
 /** The English name most English texts still use where CLDR's differs; CLDR's is kept as an alias. */
 const COMMON_ENGLISH: Readonly<Record<string, string>> = { TR: 'Turkey' };

@@ -103,13 +103,15 @@ const HAND_MADE: readonly GazetteerPlace[] = [
   { id: 'region-middle-east', kind: 'region', country: '', lat: 29.0, lon: 42.0, names: { en: 'Middle East', fr: 'Moyen-Orient', ru: 'Ближний Восток', kk: 'Таяу Шығыс' } },
 ];
 
-/** An entry of gazetteer-countries.json (see scripts/gazetteer.ts). */
-interface CountryEntry {
+/** An entry of gazetteer-countries.json, as scripts/gazetteer.ts writes it. */
+export interface CountryEntry {
+  /** ISO 3166-1 alpha-2 code. */
   code: string;
   en: string;
   fr?: string;
   ru?: string;
   kk?: string;
+  /** Other English names a reader meets ("Türkiye", "Czech Republic"). */
   aliases?: string[];
   lat: number;
   lon: number;

@@ -10,7 +10,7 @@
  */
 import { foldToken } from '../fold.ts';
 import { passageAt } from './passages.ts';
-import { findPlaces, isCountryOrRegionName, LINE_BREAK_REST, placeNameForm, unbreakWords } from './places.ts';
+import { brokenWordRest, findPlaces, isCountryOrRegionName, placeNameForm, unbreakWords } from './places.ts';
 import { russianCommonNoun, russianNominative, type KnownNames } from './declension.ts';
 import type { ExtractOptions, Passage, PersonMention } from './types.ts';
 
@@ -121,10 +121,10 @@ function wordsOf(text: string): Word[] {
     if (/['’]s$/.test(w)) w = w.slice(0, -2);
     let end = start + w.length;
     // "Toka-\nïev" cut at a line's end is one word; its span covers both parts.
-    const rest = end === m.index + m[0].length ? LINE_BREAK_REST.exec(text.slice(end, end + 80)) : null;
-    if (rest !== null) {
-      w += rest[1]!;
-      end += rest[0].length;
+    const broken = end === m.index + m[0].length ? brokenWordRest(text, end) : undefined;
+    if (broken !== undefined) {
+      w += broken.rest;
+      end = broken.end;
       re.lastIndex = end;
     }
     // Names are capitalised: lower-case words are left out (the gap test then keeps runs apart).

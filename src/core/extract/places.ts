@@ -48,7 +48,16 @@ function nameKeys(name: string): string[] {
 }
 
 /** A word cut by a hyphen at a line's end, its rest starting the next line in lower case ("Kirghi-\nzistan"). */
-export const LINE_BREAK_REST = /^-[ \u00a0]*\r?\n[ \u00a0]*(\p{Ll}[\p{L}\p{M}\p{N}'’]*)/u;
+const LINE_BREAK_REST = /^-[ \u00a0]*\r?\n[ \u00a0]*(\p{Ll}[\p{L}\p{M}\p{N}'’]*)/u;
+
+/**
+ * For a word matched up to `end`, the rest of it on the next line when the line cut it with a
+ * hyphen ("Kirghi-\nzistan", "Toka-\nïev"), and where the whole word ends; else undefined.
+ */
+export function brokenWordRest(text: string, end: number): { rest: string; end: number } | undefined {
+  const r = LINE_BREAK_REST.exec(text.slice(end, end + 80));
+  return r === null ? undefined : { rest: r[1]!, end: end + r[0].length };
+}
 
 /** A name as one line would write it: the hyphen and line break inside a cut word removed ("Kirghi-\nzistan" → "Kirghizistan"). */
 export function unbreakWords(written: string): string {
@@ -160,10 +169,10 @@ function wordsOf(text: string, lang: string): Word[] {
     }
     let end = start + w.length;
     // "Kirghi-\nzistan" is one word; its span covers both parts.
-    const rest = end === m.index + m[0].length ? LINE_BREAK_REST.exec(text.slice(end, end + 80)) : null;
-    if (rest !== null) {
-      w += rest[1]!;
-      end += rest[0].length;
+    const broken = end === m.index + m[0].length ? brokenWordRest(text, end) : undefined;
+    if (broken !== undefined) {
+      w += broken.rest;
+      end = broken.end;
       re.lastIndex = end;
     }
     const capital = w[0] !== w[0]!.toLowerCase() && /^\p{Lu}/u.test(w);
